@@ -230,9 +230,7 @@ final class BuiltinModels {
       OptionalDouble accuracy = question.metadata().humanAccuracy();
       if (accuracy.isEmpty()) {
         throw new ModelException(
-            "human model needs a human accuracy, but question \""
-                + question.id()
-                + "\" has none");
+            "human model needs a human accuracy, but question \"" + question.id() + "\" has none");
       }
       SplittableRandom random = randomFor(seed, prompt);
       if (random.nextDouble() < accuracy.getAsDouble()) {

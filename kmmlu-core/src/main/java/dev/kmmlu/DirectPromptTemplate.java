@@ -12,18 +12,18 @@ import java.util.List;
  * results. Immutable and thread-safe.
  *
  * <p>Each question is written as the harness's {@code doc_to_text}, {@code
- * "{{question.strip()}}\nA. {{A}}\nB. {{B}}\nC. {{C}}\nD. {{D}}\n정답："} (the colon is the
- * full-width U+FF1A), with an {@code E.} line for five-option items. The harness's {@code
- * doc_to_target} is the gold letter; it joins a context and its target with the target delimiter
- * {@code " "} and consecutive examples with the few-shot delimiter {@code "\n\n"}. Accordingly:
+ * "{{question.strip()}}\nA. {{A}}\nB. {{B}}\nC. {{C}}\nD. {{D}}\n정답："} (the colon is the full-width
+ * U+FF1A), with an {@code E.} line for five-option items. The harness's {@code doc_to_target} is
+ * the gold letter; it joins a context and its target with the target delimiter {@code " "} and
+ * consecutive examples with the few-shot delimiter {@code "\n\n"}. Accordingly:
  *
  * <ul>
  *   <li>by default ({@code shotsAsText} false) each example is a user turn holding its text,
  *       followed by an assistant turn holding its gold letter (such as {@code "B"}), and the
- *       question is the last user turn; {@link Prompt#text()} of such a prompt equals the
- *       harness's few-shot context exactly;
- *   <li>with {@code shotsAsText} true the prompt is one user message: each example's text, a
- *       space, its gold letter, then {@code "\n\n"}, and finally the question's text.
+ *       question is the last user turn; {@link Prompt#text()} of such a prompt equals the harness's
+ *       few-shot context exactly;
+ *   <li>with {@code shotsAsText} true the prompt is one user message: each example's text, a space,
+ *       its gold letter, then {@code "\n\n"}, and finally the question's text.
  * </ul>
  *
  * Examples should be dev items of the question's subject (the harness's {@code fewshot_split:
@@ -49,7 +49,9 @@ public final class DirectPromptTemplate implements PromptTemplate {
     return new DirectPromptTemplate(shots, false);
   }
 
-  /** Returns a copy that writes the examples and the question as one text when {@code shotsAsText}. */
+  /**
+   * Returns a copy that writes the examples and the question as one text when {@code shotsAsText}.
+   */
   public DirectPromptTemplate withShotsAsText(boolean shotsAsText) {
     return shotsAsText == this.shotsAsText ? this : new DirectPromptTemplate(shots, shotsAsText);
   }

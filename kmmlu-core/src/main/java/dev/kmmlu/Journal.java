@@ -66,7 +66,8 @@ public final class Journal implements AutoCloseable {
   private boolean dirty;
   private boolean closed;
 
-  private Journal(Path file, JournalHeader header, FileChannel channel, List<JournalEntry> entries) {
+  private Journal(
+      Path file, JournalHeader header, FileChannel channel, List<JournalEntry> entries) {
     this.file = file;
     this.header = header;
     this.channel = channel;
@@ -250,7 +251,9 @@ public final class Journal implements AutoCloseable {
     return file;
   }
 
-  /** Returns the header: the existing one when resumed, otherwise the one given to {@link #open}. */
+  /**
+   * Returns the header: the existing one when resumed, otherwise the one given to {@link #open}.
+   */
   public JournalHeader header() {
     return header;
   }
@@ -284,7 +287,8 @@ public final class Journal implements AutoCloseable {
       write(channel, entryLine(entry));
       entries.add(entry);
       dirty = true;
-      if (System.nanoTime() - lastForceNanos >= TimeUnit.MILLISECONDS.toNanos(FORCE_INTERVAL_MILLIS)) {
+      if (System.nanoTime() - lastForceNanos
+          >= TimeUnit.MILLISECONDS.toNanos(FORCE_INTERVAL_MILLIS)) {
         force();
       }
     } catch (IOException e) {
@@ -444,7 +448,11 @@ public final class Journal implements AutoCloseable {
       created = Instant.parse(required(file, 1, node, "created"));
     } catch (DateTimeParseException e) {
       throw new DatasetException(
-          file.toString(), 1, "created", "expected an ISO-8601 instant, but found " + node.get("created"), e);
+          file.toString(),
+          1,
+          "created",
+          "expected an ISO-8601 instant, but found " + node.get("created"),
+          e);
     }
     return new JournalHeader(
         required(file, 1, node, "model_id"),

@@ -86,8 +86,7 @@ public record JournalEntry(
 
   /** Returns the recorded reply as a {@link Reply}, as {@link Model#replay} answers it. */
   public Reply toReply() {
-    int total =
-        promptTokens >= 0 && completionTokens >= 0 ? promptTokens + completionTokens : -1;
+    int total = promptTokens >= 0 && completionTokens >= 0 ? promptTokens + completionTokens : -1;
     return new Reply(
         text,
         reasoning,

@@ -29,7 +29,9 @@ final class Json {
     return value != null && value.isTextual() ? value.asText() : "";
   }
 
-  /** Returns the integer value of a field, or {@code fallback} when it is absent or not a number. */
+  /**
+   * Returns the integer value of a field, or {@code fallback} when it is absent or not a number.
+   */
   static long number(JsonNode node, String field, long fallback) {
     JsonNode value = node == null ? null : node.get(field);
     return value != null && value.isNumber() ? value.asLong() : fallback;

@@ -29,10 +29,10 @@ public interface Model {
   Reply respond(Prompt prompt);
 
   /**
-   * Returns a short id that names the model and its configuration, such as {@code
-   * "openai:gpt-4.1"} or {@code "builtin:random:seed=42"}. The journal and the reports record it,
-   * and a resumed run refuses a journal written by a different id. The default is {@code
-   * "custom"}; wrappers and implementations should override it.
+   * Returns a short id that names the model and its configuration, such as {@code "openai:gpt-4.1"}
+   * or {@code "builtin:random:seed=42"}. The journal and the reports record it, and a resumed run
+   * refuses a journal written by a different id. The default is {@code "custom"}; wrappers and
+   * implementations should override it.
    */
   default String id() {
     return "custom";
@@ -49,8 +49,8 @@ public interface Model {
   }
 
   /**
-   * Returns a model that always replies {@code "정답: X"} for {@code choice} X, the floor every
-   * model should beat. Its id is {@code "builtin:constant:X"}.
+   * Returns a model that always replies {@code "정답: X"} for {@code choice} X, the floor every model
+   * should beat. Its id is {@code "builtin:constant:X"}.
    */
   static Model constant(Choice choice) {
     return new BuiltinModels.Constant(requireNonNull(choice, "choice"));
@@ -59,8 +59,9 @@ public interface Model {
   /**
    * Returns a model that replies {@code "정답: X"} for an option X drawn uniformly from the
    * question's options (A-D when the prompt does not carry its question). The draw depends only on
-   * {@code seed} and the prompt's question id (its hash when the id is empty), never on the order or
-   * the thread of the calls, so a run is reproducible. Its id is {@code "builtin:random:seed=N"}.
+   * {@code seed} and the prompt's question id (its hash when the id is empty), never on the order
+   * or the thread of the calls, so a run is reproducible. Its id is {@code
+   * "builtin:random:seed=N"}.
    */
   static Model random(long seed) {
     return new BuiltinModels.Random(seed);
@@ -76,7 +77,10 @@ public interface Model {
     return new BuiltinModels.ScriptedById(Map.copyOf(requireNonNull(repliesById, "repliesById")));
   }
 
-  /** Returns a model that replies with what {@code script} returns. Its id is {@code "builtin:scripted"}. */
+  /**
+   * Returns a model that replies with what {@code script} returns. Its id is {@code
+   * "builtin:scripted"}.
+   */
   static Model scripted(Function<Prompt, Reply> script) {
     return new BuiltinModels.Scripted(requireNonNull(script, "script"));
   }

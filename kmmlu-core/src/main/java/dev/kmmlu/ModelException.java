@@ -71,7 +71,10 @@ public class ModelException extends KmmluException {
     return serverMessage;
   }
 
-  /** Returns whether the failure was transient (rate limit, overload, network), so a later run may succeed. */
+  /**
+   * Returns whether the failure was transient (rate limit, overload, network), so a later run may
+   * succeed.
+   */
   public boolean isTransient() {
     return transientFailure;
   }

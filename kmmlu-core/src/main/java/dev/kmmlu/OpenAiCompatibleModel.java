@@ -42,9 +42,9 @@ import java.util.SplittableRandom;
  * <p>Failures: HTTP 429, 500, 502, 503 and 504, I/O errors (refused or reset connections) and
  * timeouts are transient and retried according to the {@link RetryPolicy}, honouring the server's
  * {@code Retry-After} (delta seconds or an HTTP date, capped at the policy's maximum delay). Other
- * statuses are not retried. Either way a failure throws {@link ModelException} with the status,
- * the server's error message (OpenAI's {@code {"error":{"message":...}}}, otherwise the body's
- * first 500 characters) and the number of attempts. A response body longer than {@link
+ * statuses are not retried. Either way a failure throws {@link ModelException} with the status, the
+ * server's error message (OpenAI's {@code {"error":{"message":...}}}, otherwise the body's first
+ * 500 characters) and the number of attempts. A response body longer than {@link
  * Builder#maxResponseBytes} is a failure too. An interrupted thread stops waiting, keeps its
  * interrupt flag set and gets a {@link ModelException}.
  *
@@ -184,7 +184,8 @@ public final class OpenAiCompatibleModel implements Model {
               attempt,
               null);
         }
-        serverDelay = response.headers().firstValue("Retry-After").flatMap(this::retryAfter).orElse(null);
+        serverDelay =
+            response.headers().firstValue("Retry-After").flatMap(this::retryAfter).orElse(null);
       } catch (HttpTimeoutException e) {
         failure = "request timed out";
         cause = e;
@@ -404,7 +405,8 @@ public final class OpenAiCompatibleModel implements Model {
      */
     public Builder baseUrl(URI baseUrl) {
       requireNonNull(baseUrl, "baseUrl");
-      String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
+      String scheme =
+          baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || baseUrl.getHost() == null) {
         throw new IllegalArgumentException(
             "base url must be an absolute http or https URL, but was " + baseUrl);
@@ -437,7 +439,8 @@ public final class OpenAiCompatibleModel implements Model {
     public Builder modelName(String modelName) {
       requireNonNull(modelName, "modelName");
       if (modelName.isBlank()) {
-        throw new IllegalArgumentException("model name must not be blank, but was \"" + modelName + "\"");
+        throw new IllegalArgumentException(
+            "model name must not be blank, but was \"" + modelName + "\"");
       }
       this.modelName = modelName;
       return this;

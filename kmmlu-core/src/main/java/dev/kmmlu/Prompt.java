@@ -92,7 +92,9 @@ public final class Prompt {
     return of(messages).withSettings(settings).withQuestionIdAndQuestion(questionId, question);
   }
 
-  /** Returns a copy that asks the question with id {@code questionId} (and forgets the question). */
+  /**
+   * Returns a copy that asks the question with id {@code questionId} (and forgets the question).
+   */
   public Prompt withQuestionId(String questionId) {
     requireNonNull(questionId, "questionId");
     return new Prompt(messages, settings, questionId, null);
@@ -111,9 +113,9 @@ public final class Prompt {
   /**
    * Returns all messages as one text, for completion-style models. The contents are joined by a
    * blank line ({@code "\n\n"}), except that an assistant turn follows the turn before it after a
-   * single space, the way a completion model would continue it. So few-shot examples given as
-   * user and assistant turns read {@code "...정답： A\n\n..."}, as lm-evaluation-harness writes
-   * them (target delimiter {@code " "}, few-shot delimiter {@code "\n\n"}). Roles are not written.
+   * single space, the way a completion model would continue it. So few-shot examples given as user
+   * and assistant turns read {@code "...정답： A\n\n..."}, as lm-evaluation-harness writes them
+   * (target delimiter {@code " "}, few-shot delimiter {@code "\n\n"}). Roles are not written.
    */
   public String text() {
     StringBuilder text = new StringBuilder();

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Turns a question (and optionally solved example questions) into a {@link Prompt}.
- * Implementations are immutable and thread-safe.
+ * Turns a question (and optionally solved example questions) into a {@link Prompt}. Implementations
+ * are immutable and thread-safe.
  *
  * <p>The built-in templates strip leading and trailing white space from the question text, as
  * lm-evaluation-harness does ({@code question.strip()}), and write option texts as the dataset has
@@ -95,8 +95,8 @@ public interface PromptTemplate {
    * ...
    * </pre>
    *
-   * with {@code ABCDE} for five-option items. Examples, when given, come first as user turns,
-   * each answered by an assistant turn {@code "Answer: X"}.
+   * with {@code ABCDE} for five-option items. Examples, when given, come first as user turns, each
+   * answered by an assistant turn {@code "Answer: X"}.
    */
   static PromptTemplate englishCot() {
     return InstructionTemplate.ENGLISH_COT;
@@ -129,9 +129,9 @@ public interface PromptTemplate {
   }
 
   /**
-   * Returns a template named {@code name} whose single user message is what {@code render}
-   * returns. Examples come first as user turns, each answered by an assistant turn with the bare
-   * gold letter.
+   * Returns a template named {@code name} whose single user message is what {@code render} returns.
+   * Examples come first as user turns, each answered by an assistant turn with the bare gold
+   * letter.
    *
    * @throws IllegalArgumentException if name is blank
    */

@@ -11,8 +11,8 @@ import java.util.OptionalLong;
  * between them with exponential backoff and jitter. Immutable and thread-safe; each wither returns
  * a copy (or this when unchanged).
  *
- * <p>The wait before retry {@code n} (n = 1 after the first failed attempt) is {@code b * (1 - j
- * * u)}, where {@code b = min(maxDelay, initialDelay * multiplier^(n-1))}, {@code j} is {@link
+ * <p>The wait before retry {@code n} (n = 1 after the first failed attempt) is {@code b * (1 - j *
+ * u)}, where {@code b = min(maxDelay, initialDelay * multiplier^(n-1))}, {@code j} is {@link
  * #jitter()} and {@code u} is drawn uniformly from [0, 1). When the server sends {@code
  * Retry-After}, the adapter waits what it asks instead, capped at {@link #maxDelay()}.
  */
@@ -166,8 +166,8 @@ public final class RetryPolicy {
   }
 
   /**
-   * Returns the wait before retry {@code retry} (1 after the first failed attempt), given a
-   * uniform draw {@code random} in [0, 1).
+   * Returns the wait before retry {@code retry} (1 after the first failed attempt), given a uniform
+   * draw {@code random} in [0, 1).
    *
    * @throws IllegalArgumentException if retry is less than 1 or random is outside [0, 1)
    */

@@ -1,8 +1,8 @@
 package dev.kmmlu;
 
 /**
- * The tokens a request used, as the server reported them. Immutable. A count of -1 means the
- * server did not report it.
+ * The tokens a request used, as the server reported them. Immutable. A count of -1 means the server
+ * did not report it.
  *
  * @param promptTokens tokens in the prompt, or -1 when unknown
  * @param completionTokens tokens in the reply (including reasoning), or -1 when unknown

@@ -57,7 +57,8 @@ class GenerationSettingsTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> GenerationSettings.defaults().withTemperature(2.5));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("temperature must be between 0 and 2, but was 2.5");
   }
 
@@ -66,7 +67,8 @@ class GenerationSettingsTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> GenerationSettings.defaults().withTopP(0.0));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("top p must be in (0, 1], but was 0.0");
   }
 
@@ -75,7 +77,8 @@ class GenerationSettingsTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> GenerationSettings.defaults().withMaxTokens(0));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("max tokens must be positive, but was 0");
   }
 }

@@ -34,10 +34,14 @@ class JournalTest {
     then(Files.readAllLines(file, UTF_8))
         .containsExactly(
             "{\"type\":\"header\",\"model_id\":\"openai:m\",\"template_name\":\"korean-cot\","
-                + "\"template_hash\":\"" + "t".repeat(64) + "\",\"settings_hash\":\"" + "s".repeat(64)
+                + "\"template_hash\":\""
+                + "t".repeat(64)
+                + "\",\"settings_hash\":\""
+                + "s".repeat(64)
                 + "\",\"benchmark\":\"kmmlu-pro\",\"dataset_fingerprint\":\"fp1\","
                 + "\"created\":\"2026-01-02T03:04:05Z\"}",
-            "{\"type\":\"entry\",\"question_id\":\"q1\",\"prompt_hash\":\"" + "p".repeat(64)
+            "{\"type\":\"entry\",\"question_id\":\"q1\",\"prompt_hash\":\""
+                + "p".repeat(64)
                 + "\",\"model_id\":\"openai:m\",\"reply\":\"정답: B\",\"reasoning\":\"생각\","
                 + "\"finish_reason\":\"stop\",\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":30},"
                 + "\"latency_ms\":1500,\"attempts\":2,\"choice\":\"B\",\"status\":\"strict\","
@@ -50,8 +54,20 @@ class JournalTest {
     Path file = dir.resolve("r.jsonl");
     JournalEntry failed =
         new JournalEntry(
-            "q2", "h", "openai:m", "", "", "", -1, -1, 10, 6, "", "",
-            JournalEntry.Kind.FAILED, "HTTP 503 after 6 attempts");
+            "q2",
+            "h",
+            "openai:m",
+            "",
+            "",
+            "",
+            -1,
+            -1,
+            10,
+            6,
+            "",
+            "",
+            JournalEntry.Kind.FAILED,
+            "HTTP 503 after 6 attempts");
     try (Journal journal = Journal.open(file, Fixtures.header("openai:m"), false)) {
       journal.append(Fixtures.entry("q1"));
       journal.append(failed);
@@ -75,7 +91,8 @@ class JournalTest {
     }
     long intact = Files.size(file);
     String line = Journal.entryLine(Fixtures.entry("q2"));
-    Files.write(file, line.substring(0, line.length() / 2).getBytes(UTF_8), StandardOpenOption.APPEND);
+    Files.write(
+        file, line.substring(0, line.length() / 2).getBytes(UTF_8), StandardOpenOption.APPEND);
     // WHEN
     List<JournalEntry> entries;
     try (Journal journal = Journal.open(file, Fixtures.header("openai:m"), false)) {
@@ -110,13 +127,16 @@ class JournalTest {
     Path file = dir.resolve("bad.jsonl");
     Files.write(
         file,
-        (Journal.headerLine(Fixtures.header("openai:m")) + "\nnot json\n"
-                + Journal.entryLine(Fixtures.entry("q1")) + "\n")
+        (Journal.headerLine(Fixtures.header("openai:m"))
+                + "\nnot json\n"
+                + Journal.entryLine(Fixtures.entry("q1"))
+                + "\n")
             .getBytes(UTF_8));
     // WHEN
     Throwable thrown = catchThrowable(() -> Journal.open(file, Fixtures.header("openai:m"), false));
     // THEN
-    then(thrown).isInstanceOf(DatasetException.class)
+    then(thrown)
+        .isInstanceOf(DatasetException.class)
         .hasMessage(file + ":2: not a JSON object: \"not json\"");
   }
 
@@ -126,11 +146,15 @@ class JournalTest {
     Path file = dir.resolve("m.jsonl");
     Journal.open(file, Fixtures.header("openai:old"), false).close();
     // WHEN
-    Throwable thrown = catchThrowable(() -> Journal.open(file, Fixtures.header("openai:new"), false));
+    Throwable thrown =
+        catchThrowable(() -> Journal.open(file, Fixtures.header("openai:new"), false));
     // THEN
-    then(thrown).isExactlyInstanceOf(KmmluException.class)
-        .hasMessage(file + ": journal was written for model openai:old, this run uses openai:new;"
-            + " pass --restart (or restart=true) to start over");
+    then(thrown)
+        .isExactlyInstanceOf(KmmluException.class)
+        .hasMessage(
+            file
+                + ": journal was written for model openai:old, this run uses openai:new;"
+                + " pass --restart (or restart=true) to start over");
   }
 
   @Test
@@ -140,14 +164,24 @@ class JournalTest {
     Journal.open(file, Fixtures.header("m"), false).close();
     JournalHeader old = Fixtures.header("m");
     JournalHeader changed =
-        new JournalHeader("m", "english-cot", "a".repeat(64), "b".repeat(64), old.benchmark(),
-            old.datasetFingerprint(), old.created());
+        new JournalHeader(
+            "m",
+            "english-cot",
+            "a".repeat(64),
+            "b".repeat(64),
+            old.benchmark(),
+            old.datasetFingerprint(),
+            old.created());
     // WHEN
     Throwable thrown = catchThrowable(() -> Journal.open(file, changed, false));
     // THEN
-    then(thrown).hasMessage(file + ": journal was written with template korean-cot (hash tttttttttttt),"
-        + " this run uses english-cot (hash aaaaaaaaaaaa); journal was written with settings hash"
-        + " ssssssssssss, this run uses bbbbbbbbbbbb; pass --restart (or restart=true) to start over");
+    then(thrown)
+        .hasMessage(
+            file
+                + ": journal was written with template korean-cot (hash tttttttttttt), this run"
+                + " uses english-cot (hash aaaaaaaaaaaa); journal was written with settings hash"
+                + " ssssssssssss, this run uses bbbbbbbbbbbb; pass --restart (or restart=true) to"
+                + " start over");
   }
 
   @Test
@@ -166,7 +200,8 @@ class JournalTest {
     }
     List<Path> backups;
     try (Stream<Path> files = Files.list(dir)) {
-      backups = files.filter(p -> p.getFileName().toString().startsWith("restart.jsonl.bak-")).toList();
+      backups =
+          files.filter(p -> p.getFileName().toString().startsWith("restart.jsonl.bak-")).toList();
     }
     then(backups).hasSize(1);
     then(Files.readString(backups.get(0), UTF_8)).isEqualTo(oldContent);
@@ -183,17 +218,19 @@ class JournalTest {
     try (Journal journal = Journal.open(file, Fixtures.header("m"), false)) {
       for (int t = 0; t < 8; t++) {
         int thread = t;
-        threads.add(new Thread(() -> {
-          try {
-            start.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-          for (int i = 0; i < perThread; i++) {
-            journal.append(Fixtures.entry("t" + thread + "-" + i));
-          }
-        }));
+        threads.add(
+            new Thread(
+                () -> {
+                  try {
+                    start.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                  }
+                  for (int i = 0; i < perThread; i++) {
+                    journal.append(Fixtures.entry("t" + thread + "-" + i));
+                  }
+                }));
       }
       threads.forEach(Thread::start);
       // WHEN
@@ -220,7 +257,9 @@ class JournalTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> journal.append(Fixtures.entry("q")));
     // THEN
-    then(thrown).isInstanceOf(IllegalStateException.class).hasMessage("journal " + file + " is closed");
+    then(thrown)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("journal " + file + " is closed");
   }
 
   @Test

@@ -55,7 +55,8 @@ class ModelTest {
     List<String> shuffled = new ArrayList<>(ids);
     Collections.shuffle(shuffled, new java.util.Random(1));
     Map<String, String> parallel = new ConcurrentHashMap<>();
-    shuffled.parallelStream().forEach(id -> parallel.put(id, Model.random(42).respond(ask(id)).text()));
+    shuffled.parallelStream()
+        .forEach(id -> parallel.put(id, Model.random(42).respond(ask(id)).text()));
     // THEN
     then(parallel).isEqualTo(sequential);
     then(model.id()).isEqualTo("builtin:random:seed=42");
@@ -85,7 +86,8 @@ class ModelTest {
     Throwable thrown = catchThrowable(() -> model.respond(ask("q2")));
     // THEN
     then(model.respond(ask("q1")).text()).isEqualTo("정답: B");
-    then(thrown).isInstanceOf(ModelException.class)
+    then(thrown)
+        .isInstanceOf(ModelException.class)
         .hasMessage("scripted model has no reply for question \"q2\"");
     then(model.id()).isEqualTo("builtin:scripted");
   }
@@ -114,7 +116,8 @@ class ModelTest {
     Throwable thrown = catchThrowable(() -> model.respond(ask("q2")));
     // THEN
     then(reply).isEqualTo(new Reply("정답: B", "생각", "stop", new Usage(120, 30, 150), 2));
-    then(thrown).isInstanceOf(ModelException.class)
+    then(thrown)
+        .isInstanceOf(ModelException.class)
         .hasMessage("journal " + file + " has no reply for question \"q2\"");
     then(model.id()).isEqualTo("builtin:replay:openai:m");
   }
@@ -159,10 +162,13 @@ class ModelTest {
     Model model = Model.human(1);
     // WHEN
     Throwable thrown =
-        catchThrowable(() -> model.respond(PromptTemplate.koreanCot().render(Fixtures.fourOptions())));
+        catchThrowable(
+            () -> model.respond(PromptTemplate.koreanCot().render(Fixtures.fourOptions())));
     // THEN
-    then(thrown).isInstanceOf(ModelException.class)
-        .hasMessage("human model needs a human accuracy, but question \"kmmlu/test/Law/0001\" has none");
+    then(thrown)
+        .isInstanceOf(ModelException.class)
+        .hasMessage(
+            "human model needs a human accuracy, but question \"kmmlu/test/Law/0001\" has none");
   }
 
   @Test
@@ -170,7 +176,9 @@ class ModelTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> Model.human(1).respond(ask("q1")));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("prompt must carry its question for the human model, but question \"q1\" had none");
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "prompt must carry its question for the human model, but question \"q1\" had none");
   }
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.text.Normalizer;
@@ -80,8 +79,10 @@ class OpenAiCompatibleModelTest {
   @Test
   void should_read_the_reasoning_field_when_reasoning_content_is_absent() {
     // GIVEN
-    server.then(Response.json(200,
-        "{\"choices\":[{\"message\":{\"content\":null,\"reasoning\":\"음\"},\"finish_reason\":\"length\"}]}"));
+    server.then(
+        Response.json(
+            200,
+            "{\"choices\":[{\"message\":{\"content\":null,\"reasoning\":\"음\"},\"finish_reason\":\"length\"}]}"));
     // WHEN
     Reply reply = model().respond(prompt());
     // THEN
@@ -95,7 +96,9 @@ class OpenAiCompatibleModelTest {
     OpenAiCompatibleModel model =
         model(server.baseUrl() + "/").extraBody(Map.of("top_k", 20)).build();
     Prompt prompt =
-        prompt().withSettings(GenerationSettings.paperReasoning().withStop(List.of("</s>")).withSeed(9));
+        prompt()
+            .withSettings(
+                GenerationSettings.paperReasoning().withStop(List.of("</s>")).withSeed(9));
     // WHEN
     model.respond(prompt);
     // THEN
@@ -104,10 +107,11 @@ class OpenAiCompatibleModelTest {
     then(request.path()).isEqualTo("/v1/chat/completions");
     then(request.authorization()).isEqualTo("Bearer " + KEY);
     then(MAPPER.readTree(request.body()))
-        .isEqualTo(MAPPER.readTree(
-            "{\"model\":\"exaone\",\"messages\":[{\"role\":\"system\",\"content\":\"시험\"},"
-                + "{\"role\":\"user\",\"content\":\"1+1은?\"}],\"max_tokens\":32768,"
-                + "\"temperature\":0.6,\"top_p\":0.95,\"stop\":[\"</s>\"],\"seed\":9,\"top_k\":20}"));
+        .isEqualTo(
+            MAPPER.readTree(
+                "{\"model\":\"exaone\",\"messages\":[{\"role\":\"system\",\"content\":\"시험\"},"
+                    + "{\"role\":\"user\",\"content\":\"1+1은?\"}],\"max_tokens\":32768,"
+                    + "\"temperature\":0.6,\"top_p\":0.95,\"stop\":[\"</s>\"],\"seed\":9,\"top_k\":20}"));
   }
 
   @Test
@@ -122,16 +126,21 @@ class OpenAiCompatibleModelTest {
     LoopbackServer.Request request = server.requests().get(0);
     then(request.authorization()).isNull();
     then(MAPPER.readTree(request.body()))
-        .isEqualTo(MAPPER.readTree(
-            "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
-                + "\"max_tokens\":4096,\"temperature\":0.0,\"top_p\":1.0}"));
+        .isEqualTo(
+            MAPPER.readTree(
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                    + "\"max_tokens\":4096,\"temperature\":0.0,\"top_p\":1.0}"));
   }
 
   @Test
   void should_wait_the_retry_after_seconds_when_rate_limited() {
     // GIVEN
     server
-        .then(new Response(429, Map.of("Retry-After", "7"), "{\"error\":{\"message\":\"slow down\"}}".getBytes(UTF_8)))
+        .then(
+            new Response(
+                429,
+                Map.of("Retry-After", "7"),
+                "{\"error\":{\"message\":\"slow down\"}}".getBytes(UTF_8)))
         .then(Response.json(200, OK));
     // WHEN
     Reply reply = model().respond(prompt());
@@ -145,7 +154,8 @@ class OpenAiCompatibleModelTest {
   void should_wait_until_the_retry_after_date_when_it_is_an_http_date() {
     // GIVEN
     Instant now = Instant.parse("2026-03-01T12:00:00Z");
-    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(30).atZone(ZoneOffset.UTC));
+    String date =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(30).atZone(ZoneOffset.UTC));
     server
         .then(new Response(503, Map.of("Retry-After", date), new byte[0]))
         .then(Response.json(200, OK));
@@ -173,7 +183,9 @@ class OpenAiCompatibleModelTest {
   @Test
   void should_back_off_and_retry_when_the_server_fails_with_500() {
     // GIVEN
-    server.then(Response.json(500, "{\"error\":{\"message\":\"boom\"}}")).then(Response.json(200, OK));
+    server
+        .then(Response.json(500, "{\"error\":{\"message\":\"boom\"}}"))
+        .then(Response.json(200, OK));
     // WHEN
     Reply reply = model().respond(prompt());
     // THEN
@@ -184,13 +196,20 @@ class OpenAiCompatibleModelTest {
   @Test
   void should_not_retry_and_carry_the_server_message_when_the_request_is_bad() {
     // GIVEN
-    server.always(Response.json(400, "{\"error\":{\"message\":\"model 'exaone' does not exist\",\"type\":\"invalid_request_error\"}}"));
+    server.always(
+        Response.json(
+            400,
+            "{\"error\":{\"message\":\"model 'exaone' does not"
+                + " exist\",\"type\":\"invalid_request_error\"}}"));
     // WHEN
     Throwable thrown = catchThrowable(() -> model().respond(prompt()));
     // THEN
-    then(thrown).isInstanceOf(ModelException.class)
-        .hasMessage("openai:exaone at " + server.host()
-            + ": HTTP 400 after 1 attempt: model 'exaone' does not exist");
+    then(thrown)
+        .isInstanceOf(ModelException.class)
+        .hasMessage(
+            "openai:exaone at "
+                + server.host()
+                + ": HTTP 400 after 1 attempt: model 'exaone' does not exist");
     ModelException exception = (ModelException) thrown;
     then(exception.statusCode()).isEqualTo(400);
     then(exception.serverMessage()).isEqualTo("model 'exaone' does not exist");
@@ -211,8 +230,10 @@ class OpenAiCompatibleModelTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> model.respond(prompt()));
     // THEN
-    then(thrown).isInstanceOf(ModelException.class)
-        .hasMessage("openai:exaone at " + server.host() + ": HTTP 503 after 3 attempts: overloaded");
+    then(thrown)
+        .isInstanceOf(ModelException.class)
+        .hasMessage(
+            "openai:exaone at " + server.host() + ": HTTP 503 after 3 attempts: overloaded");
     ModelException exception = (ModelException) thrown;
     then(exception.attempts()).isEqualTo(3);
     then(exception.isTransient()).isTrue();
@@ -238,7 +259,8 @@ class OpenAiCompatibleModelTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> model.respond(prompt()));
     // THEN
-    then(thrown).isInstanceOf(ModelException.class)
+    then(thrown)
+        .isInstanceOf(ModelException.class)
         .hasMessage("openai:exaone at " + server.host() + ": response body exceeds 500 bytes");
     then(((ModelException) thrown).isTransient()).isFalse();
   }
@@ -271,8 +293,11 @@ class OpenAiCompatibleModelTest {
         readRequest(second.getInputStream());
         byte[] body = OK.getBytes(UTF_8);
         OutputStream out = second.getOutputStream();
-        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                + body.length + "\r\nConnection: close\r\n\r\n").getBytes(UTF_8));
+        out.write(
+            ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length
+                    + "\r\nConnection: close\r\n\r\n")
+                .getBytes(UTF_8));
         out.write(body);
         out.flush();
       }
@@ -300,32 +325,50 @@ class OpenAiCompatibleModelTest {
   void should_never_show_the_key_in_to_string_or_exceptions() {
     // GIVEN
     server
-        .then(Response.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}"))
+        .then(
+            Response.json(
+                401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}"))
         .then(new Response(503, Map.of(), ("bad key " + KEY).getBytes(UTF_8)))
         .then(new Response(503, Map.of(), ("bad key " + KEY).getBytes(UTF_8)))
         .then(Response.json(200, OK + " ".repeat(100)));
     OpenAiCompatibleModel model =
-        model(server.baseUrl()).retryPolicy(RetryPolicy.defaults().withMaxAttempts(2)).maxResponseBytes(200).build();
+        model(server.baseUrl())
+            .retryPolicy(RetryPolicy.defaults().withMaxAttempts(2))
+            .maxResponseBytes(200)
+            .build();
     // WHEN
     Throwable unauthorised = catchThrowable(() -> model.respond(prompt()));
     Throwable exhausted = catchThrowable(() -> model.respond(prompt()));
     Throwable oversized = catchThrowable(() -> model.respond(prompt()));
     // THEN
-    then(model.toString()).isEqualTo("OpenAiCompatibleModel{host=" + server.host() + ", model=exaone}");
-    then(unauthorised).hasMessage("openai:exaone at " + server.host()
-        + ": HTTP 401 after 1 attempt: Incorrect API key provided: [redacted]");
+    then(model.toString())
+        .isEqualTo("OpenAiCompatibleModel{host=" + server.host() + ", model=exaone}");
+    then(unauthorised)
+        .hasMessage(
+            "openai:exaone at "
+                + server.host()
+                + ": HTTP 401 after 1 attempt: Incorrect API key provided: [redacted]");
     then(((ModelException) unauthorised).serverMessage()).doesNotContain(KEY);
-    then(exhausted).hasMessage("openai:exaone at " + server.host()
-        + ": HTTP 503 after 2 attempts: bad key [redacted]");
-    then(oversized).hasMessageNotContaining(KEY).hasMessageEndingWith("response body exceeds 200 bytes");
+    then(exhausted)
+        .hasMessage(
+            "openai:exaone at "
+                + server.host()
+                + ": HTTP 503 after 2 attempts: bad key [redacted]");
+    then(oversized)
+        .hasMessageNotContaining(KEY)
+        .hasMessageEndingWith("response body exceeds 200 bytes");
   }
 
   @Test
   void should_round_trip_korean_text_and_normalise_the_reply_to_nfc() throws IOException {
     // GIVEN
     String decomposed = Normalizer.normalize("정답: 서울", Normalizer.Form.NFD);
-    server.then(Response.json(200,
-        "{\"choices\":[{\"message\":{\"content\":\"" + decomposed + "\"},\"finish_reason\":\"stop\"}]}"));
+    server.then(
+        Response.json(
+            200,
+            "{\"choices\":[{\"message\":{\"content\":\""
+                + decomposed
+                + "\"},\"finish_reason\":\"stop\"}]}"));
     Prompt prompt = Prompt.ofUser("대한민국의 수도는? ①서울 ②부산");
     // WHEN
     Reply reply = model().respond(prompt);
@@ -342,16 +385,18 @@ class OpenAiCompatibleModelTest {
     server.always(Response.json(503, "{}"));
     OpenAiCompatibleModel model =
         model(server.baseUrl())
-            .sleeper(duration -> {
-              throw new InterruptedException();
-            })
+            .sleeper(
+                duration -> {
+                  throw new InterruptedException();
+                })
             .build();
     // WHEN
     Throwable thrown = catchThrowable(() -> model.respond(prompt()));
     boolean interrupted = Thread.interrupted();
     // THEN
     then(interrupted).isTrue();
-    then(thrown).isInstanceOf(ModelException.class)
+    then(thrown)
+        .isInstanceOf(ModelException.class)
         .hasMessage("openai:exaone at " + server.host() + ": interrupted after 1 attempt");
     then(server.requests()).hasSize(1);
   }
@@ -363,8 +408,11 @@ class OpenAiCompatibleModelTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> model().respond(prompt()));
     // THEN
-    then(thrown).hasMessage("openai:exaone at " + server.host()
-        + ": response is not a chat completion (no choices): {\"object\":\"list\"}");
+    then(thrown)
+        .hasMessage(
+            "openai:exaone at "
+                + server.host()
+                + ": response is not a chat completion (no choices): {\"object\":\"list\"}");
     then(server.requests()).hasSize(1);
   }
 
@@ -372,7 +420,10 @@ class OpenAiCompatibleModelTest {
   void should_name_the_model_and_host_when_asked() {
     // WHEN
     OpenAiCompatibleModel model =
-        OpenAiCompatibleModel.builder().baseUrl("https://api.example.com/v1").modelName("gpt-4.1").build();
+        OpenAiCompatibleModel.builder()
+            .baseUrl("https://api.example.com/v1")
+            .modelName("gpt-4.1")
+            .build();
     // THEN
     then(model.id()).isEqualTo("openai:gpt-4.1");
     then(model.endpointHost()).isEqualTo("api.example.com");
@@ -383,7 +434,9 @@ class OpenAiCompatibleModelTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> OpenAiCompatibleModel.builder().modelName("m").build());
     // THEN
-    then(thrown).isInstanceOf(IllegalStateException.class).hasMessage("base url must be set before build()");
+    then(thrown)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("base url must be set before build()");
   }
 
   @Test
@@ -391,7 +444,8 @@ class OpenAiCompatibleModelTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> OpenAiCompatibleModel.builder().baseUrl("ftp://x/v1"));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("base url must be an absolute http or https URL, but was ftp://x/v1");
   }
 }

@@ -1,7 +1,7 @@
 package dev.kmmlu;
 
-import static org.assertj.core.api.BDDAssertions.then;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.BDDAssertions.then;
 
 import dev.kmmlu.datasets.Choice;
 import dev.kmmlu.datasets.Question;
@@ -75,7 +75,8 @@ class PromptTemplateTest {
     Prompt prompt =
         PromptTemplate.englishCot().render(question, List.of(SHOT1), GenerationSettings.defaults());
     // THEN
-    then(prompt.messages()).extracting(Message::role)
+    then(prompt.messages())
+        .extracting(Message::role)
         .containsExactly(Message.Role.USER, Message.Role.ASSISTANT, Message.Role.USER);
     then(prompt.messages().get(1).content()).isEqualTo("Answer: B");
   }
@@ -89,8 +90,7 @@ class PromptTemplateTest {
     // THEN
     then(prompt.messages())
         .containsExactly(
-            Message.user(
-                "다음 중 헌법상 기본권이 아닌 것은?\nA. 평등권\nB. 자유권\nC. 참정권\nD. 납세의 의무\n정답\uff1a"));
+            Message.user("다음 중 헌법상 기본권이 아닌 것은?\nA. 평등권\nB. 자유권\nC. 참정권\nD. 납세의 의무\n정답\uff1a"));
   }
 
   @Test
@@ -108,8 +108,7 @@ class PromptTemplateTest {
             Message.assistant("B"),
             Message.user("둘째 예제?\nA. e\nB. f\nC. g\nD. h\n정답\uff1a"),
             Message.assistant("A"),
-            Message.user(
-                "다음 중 헌법상 기본권이 아닌 것은?\nA. 평등권\nB. 자유권\nC. 참정권\nD. 납세의 의무\n정답\uff1a"));
+            Message.user("다음 중 헌법상 기본권이 아닌 것은?\nA. 평등권\nB. 자유권\nC. 참정권\nD. 납세의 의무\n정답\uff1a"));
     then(prompt.text())
         .isEqualTo(
             "첫 예제?\nA. a\nB. b\nC. c\nD. d\n정답\uff1a B\n\n"
@@ -148,7 +147,8 @@ class PromptTemplateTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> PromptTemplate.kmmluDirect(6));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("shots must be between 0 and 5, but was 6");
   }
 
@@ -157,7 +157,8 @@ class PromptTemplateTest {
     // GIVEN
     Question question =
         Fixtures.question("q", "{options} 는?", List.of("w", "x", "y", "z"), Choice.A);
-    PromptTemplate template = PromptTemplate.of("mine", "Q: {question}\n{options}\nPick {letters} {other}");
+    PromptTemplate template =
+        PromptTemplate.of("mine", "Q: {question}\n{options}\nPick {letters} {other}");
     // WHEN
     Prompt prompt = template.render(question);
     // THEN
@@ -173,7 +174,8 @@ class PromptTemplateTest {
     PromptTemplate template = PromptTemplate.of("fn", q -> "Q " + q.id());
     // WHEN
     Prompt prompt =
-        template.render(Fixtures.fourOptions(), List.of(SHOT1), GenerationSettings.paperReasoning());
+        template.render(
+            Fixtures.fourOptions(), List.of(SHOT1), GenerationSettings.paperReasoning());
     // THEN
     then(prompt.messages())
         .containsExactly(
@@ -184,7 +186,8 @@ class PromptTemplateTest {
   }
 
   @Test
-  void should_keep_the_hash_when_the_same_template_is_built_twice_and_change_it_when_text_differs() {
+  void
+      should_keep_the_hash_when_the_same_template_is_built_twice_and_change_it_when_text_differs() {
     // GIVEN
     PromptTemplate first = PromptTemplate.of("mine", "{question} {options}");
     PromptTemplate same = PromptTemplate.of("mine", "{question} {options}");
@@ -202,7 +205,8 @@ class PromptTemplateTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> PromptTemplate.of(" ", "{question}"));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("name must not be blank, but was \" \"");
   }
 }

@@ -35,7 +35,8 @@ class PromptTest {
     // THEN
     then(withId.hash()).isEqualTo(prompt.hash());
     then(withId).isNotEqualTo(prompt);
-    then(prompt.withSettings(GenerationSettings.paperReasoning()).hash()).isNotEqualTo(prompt.hash());
+    then(prompt.withSettings(GenerationSettings.paperReasoning()).hash())
+        .isNotEqualTo(prompt.hash());
   }
 
   @Test
@@ -55,7 +56,8 @@ class PromptTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> Prompt.of(List.of()));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("messages must not be empty, but was []");
   }
 

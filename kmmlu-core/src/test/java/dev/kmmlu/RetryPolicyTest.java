@@ -25,8 +25,16 @@ class RetryPolicyTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"1, 0.0, 1000", "2, 0.0, 2000", "3, 0.0, 4000", "7, 0.0, 60000", "2, 0.5, 1800", "1, 0.999, 800.2"})
-  void should_back_off_exponentially_with_jitter_when_retrying(int retry, double random, double millis) {
+  @CsvSource({
+    "1, 0.0, 1000",
+    "2, 0.0, 2000",
+    "3, 0.0, 4000",
+    "7, 0.0, 60000",
+    "2, 0.5, 1800",
+    "1, 0.999, 800.2"
+  })
+  void should_back_off_exponentially_with_jitter_when_retrying(
+      int retry, double random, double millis) {
     // GIVEN
     RetryPolicy policy = RetryPolicy.defaults();
     // WHEN
@@ -50,7 +58,8 @@ class RetryPolicyTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> RetryPolicy.defaults().withJitter(1.5));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("jitter must be between 0 and 1, but was 1.5");
   }
 
@@ -59,7 +68,8 @@ class RetryPolicyTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> RetryPolicy.defaults().withMaxAttempts(0));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("max attempts must be positive, but was 0");
   }
 }
