@@ -209,4 +209,16 @@ class PromptTemplateTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("name must not be blank, but was \" \"");
   }
+
+  @Test
+  void should_keep_the_built_in_template_hashes_stable_across_releases() {
+    // WHEN
+    String korean = PromptTemplate.koreanCot().hash();
+    String english = PromptTemplate.englishCot().hash();
+    String direct = PromptTemplate.kmmluDirect(5).hash();
+    // THEN: a change here makes resumed runs refuse journals written before it
+    then(korean).isEqualTo("d37422f8bdd72b11e2d6feb87ec527473990d5674097d2c3760a6f3b1d42c3c2");
+    then(english).isEqualTo("72dd209fc115801fb004635350c22e060aca0739505ce793392201dc1221c4bc");
+    then(direct).isEqualTo("ca6ca617fd82586521f0e32809e1165e69a1c7803558984a50b4bb3144285b02");
+  }
 }
