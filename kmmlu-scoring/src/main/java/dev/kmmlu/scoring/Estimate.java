@@ -126,7 +126,10 @@ public record Estimate(double value, double standardError, int count, double low
     double denominator = 1 + z2 / n;
     double centre = (p + z2 / (2.0 * n)) / denominator;
     double half = z / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-    return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+    // At p = 0 or 1 one end is exactly 0 or 1; rounding would otherwise leave 0.9999999999999999.
+    double lower = p == 0 ? 0 : Math.max(0, centre - half);
+    double upper = p == 1 ? 1 : Math.min(1, centre + half);
+    return new double[] {lower, upper};
   }
 
   /**
