@@ -37,11 +37,19 @@ public record Estimate(double value, double standardError, int count, double low
       throw new IllegalArgumentException("count must not be negative, but was " + count);
     }
     if (count > 0) {
-      if (Double.isNaN(value) || Double.isNaN(standardError) || Double.isNaN(lower)
+      if (Double.isNaN(value)
+          || Double.isNaN(standardError)
+          || Double.isNaN(lower)
           || Double.isNaN(upper)) {
         throw new IllegalArgumentException(
-            "numbers must not be NaN when count is positive, but were value=" + value
-                + ", standardError=" + standardError + ", lower=" + lower + ", upper=" + upper);
+            "numbers must not be NaN when count is positive, but were value="
+                + value
+                + ", standardError="
+                + standardError
+                + ", lower="
+                + lower
+                + ", upper="
+                + upper);
       }
       if (standardError < 0) {
         throw new IllegalArgumentException(
@@ -85,9 +93,9 @@ public record Estimate(double value, double standardError, int count, double low
    * Returns a confidence interval at {@code level} from the normal approximation, {@code value +- z
    * * standardError} with {@code z} the standard normal quantile at {@code (1 + level) / 2}.
    *
-   * <p>This is the Wald interval; it is meaningful for means and for averages of many items, and
-   * at level 0.95 it equals {@code [lower, upper]} for the macro average. For a micro accuracy near
-   * 0 or 1 prefer the Wilson interval in {@code [lower, upper]}, or {@link #wilsonInterval(double)}.
+   * <p>This is the Wald interval; it is meaningful for means and for averages of many items, and at
+   * level 0.95 it equals {@code [lower, upper]} for the macro average. For a micro accuracy near 0
+   * or 1 prefer the Wilson interval in {@code [lower, upper]}, or {@link #wilsonInterval(double)}.
    * It is not clipped, so it may leave [0, 1].
    *
    * @throws IllegalArgumentException if level is not strictly between 0 and 1
@@ -117,7 +125,9 @@ public record Estimate(double value, double standardError, int count, double low
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("level must be between 0 and 1, but was " + level);
     }
-    return level == 0.95 ? Z95 : new NormalDistribution().inverseCumulativeProbability((1 + level) / 2);
+    return level == 0.95
+        ? Z95
+        : new NormalDistribution().inverseCumulativeProbability((1 + level) / 2);
   }
 
   /** Returns the Wilson score interval's ends for share {@code p} of {@code n} items. */

@@ -36,11 +36,21 @@ public record GroupScore(
   public GroupScore {
     requireNonNull(name, "name");
     requireNonNull(accuracy, "accuracy");
-    if (correct < 0 || incorrect < 0 || unparsed < 0 || failed < 0
+    if (correct < 0
+        || incorrect < 0
+        || unparsed < 0
+        || failed < 0
         || correct + incorrect + unparsed + failed != questions) {
       throw new IllegalArgumentException(
-          "counts must be non-negative and add up to questions " + questions + ", but were correct="
-              + correct + ", incorrect=" + incorrect + ", unparsed=" + unparsed + ", failed="
+          "counts must be non-negative and add up to questions "
+              + questions
+              + ", but were correct="
+              + correct
+              + ", incorrect="
+              + incorrect
+              + ", unparsed="
+              + unparsed
+              + ", failed="
               + failed);
     }
   }

@@ -30,10 +30,10 @@ import java.util.TreeMap;
  * Immutable and thread-safe; {@link #withRule(String, PassRule)} returns a copy.
  *
  * <p>Licences are keyed by their canonical Korean name: a name {@link Licence#parse(String)}
- * recognises (an alias such as 회계사, an English or enum name) is stored and matched as the
- * licence's Korean name; any other string is kept as given and judged as an unknown licence. The
- * scorecard's groups ({@code Question.group()}) are the licences and its subjects ({@code
- * Question.subject()}) the exam subjects.
+ * recognises (an alias such as 회계사, an English or enum name) is stored and matched as the licence's
+ * Korean name; any other string is kept as given and judged as an unknown licence. The scorecard's
+ * groups ({@code Question.group()}) are the licences and its subjects ({@code Question.subject()})
+ * the exam subjects.
  *
  * <pre>{@code
  * List<Verdict> verdicts = LicensureRules.paper().judge(Scorecard.of(outcomes));
@@ -44,8 +44,8 @@ import java.util.TreeMap;
  *
  * <p>{@link #fromJson(Path)} reads an object whose {@code licences} maps licence names to rules;
  * the optional {@code base} is {@code "paper"} to start from {@link #paper()} and replace only the
- * licences listed, or {@code "none"} (the default) to start from no rules. A rule is an object
- * with exactly one of these keys:
+ * licences listed, or {@code "none"} (the default) to start from no rules. A rule is an object with
+ * exactly one of these keys:
  *
  * <ul>
  *   <li>{@code "everySubjectAtLeast": 0.4}, {@code "meanOfSubjectsAtLeast": 0.6}, {@code
@@ -93,10 +93,11 @@ public final class LicensureRules {
   }
 
   /**
-   * Returns the paper's rules for the 14 KMMLU-Pro licences, read as {@link PaperReading#defaults()}:
-   * 법무사 (Certified Judicial Scrivener) needs 40% in every subject and has no average rule;
-   * 변호사 (Lawyer) needs 40% in every subject and 900 of 1,660 points (54.22%) overall; every other
-   * licence needs 40% in every subject and a mean of subject percentages of at least 60%.
+   * Returns the paper's rules for the 14 KMMLU-Pro licences, read as {@link
+   * PaperReading#defaults()}: 법무사 (Certified Judicial Scrivener) needs 40% in every subject and has
+   * no average rule; 변호사 (Lawyer) needs 40% in every subject and 900 of 1,660 points (54.22%)
+   * overall; every other licence needs 40% in every subject and a mean of subject percentages of at
+   * least 60%.
    */
   public static LicensureRules paper() {
     return paper(PaperReading.defaults());
@@ -175,7 +176,9 @@ public final class LicensureRules {
     return rules.keySet();
   }
 
-  /** Returns the rule of {@code licence} (any name {@link Licence#parse(String)} accepts), if any. */
+  /**
+   * Returns the rule of {@code licence} (any name {@link Licence#parse(String)} accepts), if any.
+   */
   public Optional<PassRule> rule(String licence) {
     requireNonNull(licence, "licence");
     return Optional.ofNullable(rules.get(canonical(licence)));
@@ -249,15 +252,24 @@ public final class LicensureRules {
 
     List<String> reasons = new ArrayList<>();
     reasons.add(
-        "questions " + questions + ", scored " + scored + ", correct " + correct + ", accuracy "
+        "questions "
+            + questions
+            + ", scored "
+            + scored
+            + ", correct "
+            + correct
+            + ", accuracy "
             + (scored == 0 ? "n/a" : Rules.percent(accuracy.value())));
     int failed = score.map(GroupScore::failed).orElse(0);
     if (failed > 0) {
+      boolean one = failed == 1;
       reasons.add(
-          failed + " model calls failed and "
+          failed
+              + (one ? " model call failed and " : " model calls failed and ")
               + (card.options().countFailedAsWrong()
-                  ? "count as wrong"
-                  : "are left out; the verdict rests on incomplete data"));
+                  ? (one ? "counts as wrong" : "count as wrong")
+                  : (one ? "is left out" : "are left out")
+                      + "; the verdict rests on incomplete data"));
     }
     PassRule rule = rules.get(name);
     Verdict.Status status;
@@ -275,12 +287,20 @@ public final class LicensureRules {
       status = check.passed() ? Verdict.Status.PASSED : Verdict.Status.FAILED;
       addLeaves(check, reasons);
       summary =
-          display + ": " + (check.passed() ? "passed, " : "failed, ")
+          display
+              + ": "
+              + (check.passed() ? "passed, " : "failed, ")
               + String.join(", ", check.decisiveReasons());
     }
     for (GroupScore subject : subjects) {
       reasons.add(
-          "subject " + subject.name() + ": " + subject.correct() + "/" + subject.scored() + " = "
+          "subject "
+              + subject.name()
+              + ": "
+              + subject.correct()
+              + "/"
+              + subject.scored()
+              + " = "
               + (subject.scored() == 0 ? "n/a" : Rules.percent(subject.accuracy().value())));
     }
     return new Verdict(
@@ -358,8 +378,8 @@ public final class LicensureRules {
       JsonNode licences = root.get("licences");
       if (licences == null || !licences.isObject()) {
         throw error(
-            "licences", "expected an object of licence names to rules, but found "
-                + describe(licences));
+            "licences",
+            "expected an object of licence names to rules, but found " + describe(licences));
       }
       for (Map.Entry<String, JsonNode> entry : licences.properties()) {
         String name = entry.getKey();
@@ -373,8 +393,12 @@ public final class LicensureRules {
 
     private PassRule rule(JsonNode node, String path) {
       if (node == null || !node.isObject() || node.size() != 1) {
-        throw error(path, "expected an object with exactly one of " + String.join(", ", RULE_KEYS)
-            + ", but found " + describe(node));
+        throw error(
+            path,
+            "expected an object with exactly one of "
+                + String.join(", ", RULE_KEYS)
+                + ", but found "
+                + describe(node));
       }
       String key = node.fieldNames().next();
       JsonNode value = node.get(key);
@@ -396,19 +420,22 @@ public final class LicensureRules {
             return PassRule.cutOff(cutOffs(value, field));
           case "topK":
             requireObject(value, field, "{\"k\": ..., \"cohort\": [...]}");
-            return PassRule.topK(integer(value.get("k"), field + ".k"),
+            return PassRule.topK(
+                integer(value.get("k"), field + ".k"),
                 numbers(value.get("cohort"), field + ".cohort"));
           case "topPercent":
             requireObject(value, field, "{\"percent\": ..., \"cohort\": [...]}");
-            return PassRule.topPercent(number(value.get("percent"), field + ".percent"),
+            return PassRule.topPercent(
+                number(value.get("percent"), field + ".percent"),
                 numbers(value.get("cohort"), field + ".cohort"));
           case "allOf":
             return new PassRule.AllOf(rules(value, field));
           case "anyOf":
             return new PassRule.AnyOf(rules(value, field));
           default:
-            throw error(path, "expected one of " + String.join(", ", RULE_KEYS)
-                + ", but found \"" + key + "\"");
+            throw error(
+                path,
+                "expected one of " + String.join(", ", RULE_KEYS) + ", but found \"" + key + "\"");
         }
       } catch (IllegalArgumentException e) {
         throw new DatasetException(source, 0, field, e.getMessage(), e);

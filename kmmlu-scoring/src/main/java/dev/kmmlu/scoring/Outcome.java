@@ -32,7 +32,10 @@ public sealed interface Outcome
    */
   Optional<Extraction> findExtraction();
 
-  /** Returns the kind of outcome: {@code "correct"}, {@code "incorrect"}, {@code "unparsed"} or {@code "failed"}. */
+  /**
+   * Returns the kind of outcome: {@code "correct"}, {@code "incorrect"}, {@code "unparsed"} or
+   * {@code "failed"}.
+   */
   String kind();
 
   /**
@@ -117,7 +120,9 @@ public sealed interface Outcome
       Choice choice = extraction.choice().orElse(null);
       if (choice == null || choice == question.answer()) {
         throw new IllegalArgumentException(
-            "extraction must choose an option other than " + question.answer() + ", but was "
+            "extraction must choose an option other than "
+                + question.answer()
+                + ", but was "
                 + extraction);
       }
     }

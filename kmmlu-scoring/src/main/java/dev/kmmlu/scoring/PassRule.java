@@ -20,14 +20,14 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <p>Scores: a subject's or licence's score is its micro accuracy in the scorecard, so items are
- * counted unless the scorecard's {@link ScoringOptions#weightByPoints()} weights them by points;
- * an unparsed reply scores as wrong. Thresholds are fractions in [0, 1] (0.4 is 40%), except
- * {@link #topPercent(double, List)}, which takes a percentage.
+ * counted unless the scorecard's {@link ScoringOptions#weightByPoints()} weights them by points; an
+ * unparsed reply scores as wrong. Thresholds are fractions in [0, 1] (0.4 is 40%), except {@link
+ * #topPercent(double, List)}, which takes a percentage.
  *
  * <p>Boundaries: a score equal to its threshold passes. Because a threshold such as 0.4 or 900/1660
- * is not exact in binary floating point, a score passes when {@code score >= threshold - 1e-9};
- * the slack is far below the smallest step an exam can take (1/n for n items), so 2 of 5 items
- * passes a 40% floor and 899 of 1,660 still fails 900/1660.
+ * is not exact in binary floating point, a score passes when {@code score >= threshold - 1e-9}; the
+ * slack is far below the smallest step an exam can take (1/n for n items), so 2 of 5 items passes a
+ * 40% floor and 899 of 1,660 still fails 900/1660.
  *
  * <p>A rule never passes on missing data: a subject, year or licence with no scored item fails.
  */
@@ -142,8 +142,8 @@ public sealed interface PassRule
   }
 
   /**
-   * The result of checking one rule: whether it passed, a one-line reason with the numbers, and
-   * the checks of its parts when the rule is composite.
+   * The result of checking one rule: whether it passed, a one-line reason with the numbers, and the
+   * checks of its parts when the rule is composite.
    *
    * @param passed whether the rule passed
    * @param reason the reason, such as {@code "약리학 35.0% < 40% floor"}
@@ -219,7 +219,11 @@ public sealed interface PassRule
         double score = subject.accuracy().value();
         if (!Rules.atLeast(score, fraction)) {
           failures.add(
-              subject.name() + " " + Rules.percent(score) + " < " + Rules.threshold(fraction)
+              subject.name()
+                  + " "
+                  + Rules.percent(score)
+                  + " < "
+                  + Rules.threshold(fraction)
                   + " floor");
         }
         if (lowest == null || score < lowest.accuracy().value()) {
@@ -231,8 +235,13 @@ public sealed interface PassRule
       }
       return Check.of(
           true,
-          "every subject >= " + Rules.threshold(fraction) + " (lowest " + lowest.name() + " "
-              + Rules.percent(lowest.accuracy().value()) + ")");
+          "every subject >= "
+              + Rules.threshold(fraction)
+              + " (lowest "
+              + lowest.name()
+              + " "
+              + Rules.percent(lowest.accuracy().value())
+              + ")");
     }
   }
 
@@ -255,8 +264,8 @@ public sealed interface PassRule
       int count = 0;
       for (GroupScore subject : card.subjects(group)) {
         if (subject.scored() == 0) {
-          return Check.of(false, "mean of subjects undefined: " + subject.name()
-              + " has no scored item");
+          return Check.of(
+              false, "mean of subjects undefined: " + subject.name() + " has no scored item");
         }
         sum += subject.accuracy().value();
         count++;
@@ -268,7 +277,9 @@ public sealed interface PassRule
       boolean passed = Rules.atLeast(mean, fraction);
       return Check.of(
           passed,
-          "mean of subjects " + Rules.percent(mean) + (passed ? " >= " : " < ")
+          "mean of subjects "
+              + Rules.percent(mean)
+              + (passed ? " >= " : " < ")
               + Rules.threshold(fraction));
     }
   }
@@ -295,7 +306,9 @@ public sealed interface PassRule
       boolean passed = Rules.atLeast(accuracy.value(), fraction);
       return Check.of(
           passed,
-          "overall " + Rules.percent(accuracy.value()) + (passed ? " >= " : " < ")
+          "overall "
+              + Rules.percent(accuracy.value())
+              + (passed ? " >= " : " < ")
               + Rules.threshold(fraction));
     }
   }
@@ -310,8 +323,7 @@ public sealed interface PassRule
     /** Validates the components. */
     public PointsAtLeast {
       if (!(totalPoints > 0 && Double.isFinite(totalPoints))) {
-        throw new IllegalArgumentException(
-            "total points must be positive, but was " + totalPoints);
+        throw new IllegalArgumentException("total points must be positive, but was " + totalPoints);
       }
       if (!(points >= 0 && points <= totalPoints)) {
         throw new IllegalArgumentException(
@@ -324,8 +336,13 @@ public sealed interface PassRule
       requireNonNull(card, "card");
       requireNonNull(group, "group");
       Estimate accuracy = Rules.overall(card, group);
-      String need = Rules.number(points) + " of " + Rules.number(totalPoints) + " points ("
-          + Rules.percent(points / totalPoints) + ")";
+      String need =
+          Rules.number(points)
+              + " of "
+              + Rules.number(totalPoints)
+              + " points ("
+              + Rules.percent(points / totalPoints)
+              + ")";
       if (accuracy.count() == 0) {
         return Check.of(false, "overall score undefined: no scored item, needed " + need);
       }
@@ -333,8 +350,12 @@ public sealed interface PassRule
       boolean passed = Rules.atLeast(accuracy.value(), points / totalPoints);
       return Check.of(
           passed,
-          "overall " + Rules.percent(accuracy.value()) + " = "
-              + String.format(java.util.Locale.ROOT, "%.1f", scaled) + (passed ? " >= " : " < ") + need);
+          "overall "
+              + Rules.percent(accuracy.value())
+              + " = "
+              + String.format(java.util.Locale.ROOT, "%.1f", scaled)
+              + (passed ? " >= " : " < ")
+              + need);
     }
   }
 
@@ -384,8 +405,7 @@ public sealed interface PassRule
       }
       for (Map.Entry<Integer, List<Outcome>> entry : byExamYear.entrySet()) {
         int year = entry.getKey();
-        Estimate accuracy =
-            Scorecard.of(entry.getValue(), card.options()).accuracy(Average.MICRO);
+        Estimate accuracy = Scorecard.of(entry.getValue(), card.options()).accuracy(Average.MICRO);
         Double cutOff = byYear.get(year);
         if (cutOff == null) {
           parts.add(Check.of(false, year + " has no cut-off"));
@@ -396,8 +416,12 @@ public sealed interface PassRule
           parts.add(
               Check.of(
                   passed,
-                  year + " " + Rules.percent(accuracy.value()) + (passed ? " >= " : " < ")
-                      + Rules.threshold(cutOff) + " cut-off"));
+                  year
+                      + " "
+                      + Rules.percent(accuracy.value())
+                      + (passed ? " >= " : " < ")
+                      + Rules.threshold(cutOff)
+                      + " cut-off"));
         }
       }
       if (parts.isEmpty()) {
@@ -434,8 +458,15 @@ public sealed interface PassRule
       boolean passed = rank <= k;
       return Check.of(
           passed,
-          "overall " + Rules.percent(accuracy.value()) + " ranks " + rank + " of "
-              + (cohort.size() + 1) + (passed ? ", within" : ", outside") + " the top " + k);
+          "overall "
+              + Rules.percent(accuracy.value())
+              + " ranks "
+              + rank
+              + " of "
+              + (cohort.size() + 1)
+              + (passed ? ", within" : ", outside")
+              + " the top "
+              + k);
     }
   }
 
@@ -468,9 +499,16 @@ public sealed interface PassRule
       boolean passed = rank <= percent / 100 * (cohort.size() + 1) + EPSILON;
       return Check.of(
           passed,
-          "overall " + Rules.percent(accuracy.value()) + " ranks " + rank + " of "
-              + (cohort.size() + 1) + (passed ? ", within" : ", outside") + " the top "
-              + Rules.number(percent) + "%");
+          "overall "
+              + Rules.percent(accuracy.value())
+              + " ranks "
+              + rank
+              + " of "
+              + (cohort.size() + 1)
+              + (passed ? ", within" : ", outside")
+              + " the top "
+              + Rules.number(percent)
+              + "%");
     }
   }
 
@@ -490,6 +528,8 @@ public sealed interface PassRule
 
     @Override
     public Check check(Scorecard card, String group) {
+      requireNonNull(card, "card");
+      requireNonNull(group, "group");
       List<Check> parts = new ArrayList<>();
       for (PassRule rule : rules) {
         parts.add(rule.check(card, group));
@@ -514,6 +554,8 @@ public sealed interface PassRule
 
     @Override
     public Check check(Scorecard card, String group) {
+      requireNonNull(card, "card");
+      requireNonNull(group, "group");
       List<Check> parts = new ArrayList<>();
       for (PassRule rule : rules) {
         parts.add(rule.check(card, group));

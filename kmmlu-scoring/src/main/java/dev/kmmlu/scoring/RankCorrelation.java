@@ -21,17 +21,17 @@ import org.apache.commons.math3.distribution.TDistribution;
  * (two-sided). For more pairs it uses {@code t = rho sqrt((n-2)/(1-rho^2))} against Student's t
  * with n-2 degrees of freedom. The 95% interval is Fisher's z: {@code tanh(atanh(rho) +- 1.96 /
  * sqrt(n-3))}, defined for n > 3. Fieller, Hartley and Pearson (1957, "Tests for rank correlation
- * coefficients. I", Biometrika 44:470-481) propose the variance {@code 1.06/(n-3)} for Spearman's
- * z instead; this class uses the plain {@code 1/(n-3)}, the textbook choice, which gives a slightly
+ * coefficients. I", Biometrika 44:470-481) propose the variance {@code 1.06/(n-3)} for Spearman's z
+ * instead; this class uses the plain {@code 1/(n-3)}, the textbook choice, which gives a slightly
  * narrower interval.
  *
  * <p>Kendall's tau-b is {@code (C - D) / sqrt((n0 - n1)(n0 - n2))} with C and D the concordant and
  * discordant pairs, {@code n0 = n(n-1)/2} and n1, n2 the pairs tied in the first and second sample
  * (Kendall 1945, "The treatment of ties in ranking problems", Biometrika 33:239-251). Its p-value
- * is the normal approximation to {@code S = C - D} with the tie-corrected variance {@code
- * (v0 - vt - vu)/18 + v1/(2n(n-1)) + v2/(9n(n-1)(n-2))} (Kendall 1970, "Rank Correlation Methods",
- * 4th ed., ch. 4). Its 95% interval is Fisher's z with the variance {@code 0.437/(n-4)} (Fieller,
- * Hartley and Pearson 1957), defined for n > 4.
+ * is the normal approximation to {@code S = C - D} with the tie-corrected variance {@code (v0 - vt
+ * - vu)/18 + v1/(2n(n-1)) + v2/(9n(n-1)(n-2))} (Kendall 1970, "Rank Correlation Methods", 4th ed.,
+ * ch. 4). Its 95% interval is Fisher's z with the variance {@code 0.437/(n-4)} (Fieller, Hartley
+ * and Pearson 1957), defined for n > 4.
  *
  * <p>When either sample has no variation the coefficient is undefined and every number is {@code
  * NaN}. When the coefficient is exactly 1 or -1 the interval is that single point.
@@ -65,7 +65,10 @@ public final class RankCorrelation {
     return new Correlation(rho, pValue, interval[0], interval[1], n, Correlation.Method.SPEARMAN);
   }
 
-  /** Returns Spearman's rank correlation of two lists of paired values; see {@link #spearman(double[], double[])}. */
+  /**
+   * Returns Spearman's rank correlation of two lists of paired values; see {@link
+   * #spearman(double[], double[])}.
+   */
   public static Correlation spearman(List<Double> x, List<Double> y) {
     return spearman(toArray(x, "x"), toArray(y, "y"));
   }
@@ -119,7 +122,10 @@ public final class RankCorrelation {
     return new Correlation(tau, pValue, interval[0], interval[1], n, Correlation.Method.KENDALL);
   }
 
-  /** Returns Kendall's tau-b of two lists of paired values; see {@link #kendall(double[], double[])}. */
+  /**
+   * Returns Kendall's tau-b of two lists of paired values; see {@link #kendall(double[],
+   * double[])}.
+   */
   public static Correlation kendall(List<Double> x, List<Double> y) {
     return kendall(toArray(x, "x"), toArray(y, "y"));
   }

@@ -62,7 +62,10 @@ final class Rules {
     return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
   }
 
-  /** Returns a threshold as a percentage without trailing zeros, such as {@code 40%} or {@code 54.22%}. */
+  /**
+   * Returns a threshold as a percentage without trailing zeros, such as {@code 40%} or {@code
+   * 54.22%}.
+   */
   static String threshold(double fraction) {
     return number(fraction * 100) + "%";
   }

@@ -26,15 +26,16 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
  *       #unparsed()}, {@link #statusCounts()}).
  *   <li>A failed model call is left out of every denominator and makes the card incomplete ({@link
  *       #isComplete()}), unless {@link ScoringOptions#countFailedAsWrong()} counts it as wrong.
- *   <li>{@link Average#MICRO} is the share of scored items answered correctly; its standard error is
- *       the binomial {@code sqrt(p(1-p)/n)} and its interval the Wilson score interval (Wilson
+ *   <li>{@link Average#MICRO} is the share of scored items answered correctly; its standard error
+ *       is the binomial {@code sqrt(p(1-p)/n)} and its interval the Wilson score interval (Wilson
  *       1927; Agresti and Coull 1998).
- *   <li>{@link Average#MACRO} is the mean of the groups' micro accuracies ({@code Question.group()},
- *       groups with no scored item left out), the number the KMMLU paper reports. Its standard
- *       error is propagated from the groups, which are independent samples: {@code sqrt(sum_g
- *       p_g(1-p_g)/n_g) / G} (the variance of a mean of independent estimates; see Miller 2024,
- *       "Adding Error Bars to Evals", arXiv 2411.00640, on clustered and propagated standard
- *       errors). Its interval is the normal one, {@code value +- 1.96 SE}, clipped to [0, 1].
+ *   <li>{@link Average#MACRO} is the mean of the groups' micro accuracies ({@code
+ *       Question.group()}, groups with no scored item left out), the number the KMMLU paper
+ *       reports. Its standard error is propagated from the groups, which are independent samples:
+ *       {@code sqrt(sum_g p_g(1-p_g)/n_g) / G} (the variance of a mean of independent estimates;
+ *       see Miller 2024, "Adding Error Bars to Evals", arXiv 2411.00640, on clustered and
+ *       propagated standard errors). Its interval is the normal one, {@code value +- 1.96 SE},
+ *       clipped to [0, 1].
  *   <li>With {@link ScoringOptions#weightByPoints()} every total is weighted by {@code
  *       Question.points()}: accuracy is {@code sum(w_i y_i) / sum(w_i)}, its standard error the
  *       linearised (ratio-estimator) {@code sqrt(sum(w_i^2 (y_i - p)^2)) / sum(w_i)}, which equals
@@ -193,14 +194,15 @@ public final class Scorecard {
 
   /**
    * Returns a seeded bootstrap estimate of {@code statistic}: its value on the outcomes, the
-   * standard deviation of its values on {@link ScoringOptions#bootstrapResamples()} resamples (items
-   * drawn with replacement, as many as there are outcomes), and the 2.5th and 97.5th percentiles of
-   * those values as the 95% percentile interval (Efron and Tibshirani 1993, "An Introduction to the
-   * Bootstrap", ch. 6 and 13). Percentiles interpolate linearly between order statistics (R's type
-   * 7). Resamples on which the statistic is {@code NaN} are dropped. The same seed gives the same
-   * result.
+   * standard deviation of its values on {@link ScoringOptions#bootstrapResamples()} resamples
+   * (items drawn with replacement, as many as there are outcomes), and the 2.5th and 97.5th
+   * percentiles of those values as the 95% percentile interval (Efron and Tibshirani 1993, "An
+   * Introduction to the Bootstrap", ch. 6 and 13). Percentiles interpolate linearly between order
+   * statistics (R's type 7). Resamples on which the statistic is {@code NaN} are dropped. The same
+   * seed gives the same result.
    *
    * @throws IllegalStateException if the card has no outcomes
+   * @throws IllegalArgumentException if the statistic is NaN on the card's outcomes
    */
   public Estimate bootstrap(Function<List<Outcome>, Double> statistic) {
     requireNonNull(statistic, "statistic");
@@ -208,6 +210,10 @@ public final class Scorecard {
       throw new IllegalStateException("outcomes must not be empty to bootstrap, but were empty");
     }
     double value = requireNonNull(statistic.apply(outcomes), "statistic result");
+    if (Double.isNaN(value)) {
+      throw new IllegalArgumentException(
+          "statistic must be defined on the outcomes, but was NaN");
+    }
     RandomGenerator random = new MersenneTwister(options.seed());
     int size = outcomes.size();
     double[] replicates = new double[options.bootstrapResamples()];
@@ -319,9 +325,21 @@ public final class Scorecard {
   @Override
   public String toString() {
     Estimate micro = accuracy(Average.MICRO);
-    return "Scorecard{questions=" + questions() + ", correct=" + correct() + ", incorrect="
-        + incorrect() + ", unparsed=" + unparsed() + ", failed=" + failed() + ", micro="
-        + micro.value() + ", macro=" + accuracy(Average.MACRO).value() + "}";
+    return "Scorecard{questions="
+        + questions()
+        + ", correct="
+        + correct()
+        + ", incorrect="
+        + incorrect()
+        + ", unparsed="
+        + unparsed()
+        + ", failed="
+        + failed()
+        + ", micro="
+        + micro.value()
+        + ", macro="
+        + accuracy(Average.MACRO).value()
+        + "}";
   }
 
   /** Running counts over a set of outcomes, with the weights and results of the scored items. */

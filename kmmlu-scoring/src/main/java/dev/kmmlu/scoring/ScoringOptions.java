@@ -25,8 +25,8 @@ public final class ScoringOptions {
   }
 
   /**
-   * Returns the defaults: failed items left out, items counted rather than weighted, 1000
-   * bootstrap resamples, seed 0.
+   * Returns the defaults: failed items left out, items counted rather than weighted, 1000 bootstrap
+   * resamples, seed 0.
    */
   public static ScoringOptions defaults() {
     return DEFAULTS;
@@ -117,7 +117,14 @@ public final class ScoringOptions {
 
   @Override
   public String toString() {
-    return "ScoringOptions{countFailedAsWrong=" + countFailedAsWrong + ", weightByPoints="
-        + weightByPoints + ", bootstrapResamples=" + bootstrapResamples + ", seed=" + seed + "}";
+    return "ScoringOptions{countFailedAsWrong="
+        + countFailedAsWrong
+        + ", weightByPoints="
+        + weightByPoints
+        + ", bootstrapResamples="
+        + bootstrapResamples
+        + ", seed="
+        + seed
+        + "}";
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Whether a model's results would pass one licensure exam, and why. Immutable.
  *
- * <p>Only {@link Status#PASSED} counts as passed: a licence without a rule or without data is
- * never counted as passed.
+ * <p>Only {@link Status#PASSED} counts as passed: a licence without a rule or without data is never
+ * counted as passed.
  *
  * @param licence the licence's Korean name, such as 약사 (or the data's string when unknown)
  * @param englishName the English name, such as "Pharmacist"; empty when the licence is unknown
@@ -18,8 +18,8 @@ import java.util.List;
  * @param accuracy the licence's overall accuracy
  * @param subjects the score of each exam subject
  * @param reasons the reasons rule by rule, with the numbers they rest on
- * @param summary a one-line summary, such as {@code "약사 (Pharmacist): failed, 보건의약관계법규 35.0%
- *     < 40% floor"}
+ * @param summary a one-line summary, such as {@code "약사 (Pharmacist): failed, 보건의약관계법규 35.0% < 40%
+ *     floor"}
  */
 public record Verdict(
     String licence,

@@ -76,7 +76,8 @@ class EstimateTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> Estimate.ofProportion(1, 2).confidenceInterval(95));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("level must be between 0 and 1, but was 95.0");
   }
 
@@ -85,7 +86,8 @@ class EstimateTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> Estimate.ofProportion(11, 10));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("successes must be between 0 and 10, but was 11");
   }
 
@@ -94,7 +96,8 @@ class EstimateTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> new Estimate(0.5, -0.1, 4, 0.2, 0.8));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("standard error must not be negative, but was -0.1");
   }
 }

@@ -51,7 +51,9 @@ final class Fixtures {
     return Outcome.failed(question, "http 503 after 3 retries");
   }
 
-  /** Returns {@code correct} correct and {@code total - correct} incorrect outcomes of a subject. */
+  /**
+   * Returns {@code correct} correct and {@code total - correct} incorrect outcomes of a subject.
+   */
   static List<Outcome> subject(String group, String subject, int correct, int total) {
     List<Outcome> outcomes = new ArrayList<>();
     for (int i = 0; i < total; i++) {

@@ -139,23 +139,23 @@ class LicensureRulesTest {
   @Test
   void should_pass_judicial_scrivener_without_average_when_every_subject_is_40_percent() {
     // GIVEN mean 40% would fail the default rule, but 법무사 has no average rule
-    Scorecard card =
-        Scorecard.of(concat(subject("법무사", "민법", 4, 10), subject("법무사", "상법", 2, 5)));
+    Scorecard card = Scorecard.of(concat(subject("법무사", "민법", 4, 10), subject("법무사", "상법", 2, 5)));
     // WHEN
     Verdict scrivener = paper.judge("법무사", card);
     Verdict asDefault = paper.withRule("법무사", paper.rule("약사").orElseThrow()).judge("법무사", card);
     // THEN
     then(scrivener.summary())
-        .isEqualTo("법무사 (Certified Judicial Scrivener): passed, every subject >= 40% (lowest 민법 40.0%)");
+        .isEqualTo(
+            "법무사 (Certified Judicial Scrivener): passed, every subject >= 40% (lowest 민법 40.0%)");
     then(asDefault.passed()).isFalse();
   }
 
   @Test
   void should_read_average_as_overall_accuracy_when_reading_says_so() {
     // GIVEN subjects 9/10 and 40/100: mean of subjects 65% passes, overall 49/110 = 44.5% fails
-    Scorecard card =
-        Scorecard.of(concat(subject("의사", "내과", 9, 10), subject("의사", "외과", 40, 100)));
-    LicensureRules overall = LicensureRules.paper(PaperReading.defaults().withMeanOfSubjects(false));
+    Scorecard card = Scorecard.of(concat(subject("의사", "내과", 9, 10), subject("의사", "외과", 40, 100)));
+    LicensureRules overall =
+        LicensureRules.paper(PaperReading.defaults().withMeanOfSubjects(false));
     // WHEN
     Verdict byMean = paper.judge("의사", card);
     Verdict byOverall = overall.judge("의사", card);
@@ -221,7 +221,7 @@ class LicensureRulesTest {
     then(verdict.reasons())
         .containsExactly(
             "questions 1, scored 0, correct 0, accuracy n/a",
-            "1 model calls failed and are left out; the verdict rests on incomplete data",
+            "1 model call failed and is left out; the verdict rests on incomplete data",
             "no scored question for this licence; not counted as passed",
             "subject 약리학: 0/0 = n/a");
   }
@@ -232,9 +232,11 @@ class LicensureRulesTest {
     then(paper.licences()).hasSize(14);
     then(paper.rule("법무사")).contains(PassRule.everySubjectAtLeast(0.4));
     then(paper.rule("Lawyer"))
-        .contains(PassRule.allOf(PassRule.everySubjectAtLeast(0.4), PassRule.pointsAtLeast(900, 1660)));
+        .contains(
+            PassRule.allOf(PassRule.everySubjectAtLeast(0.4), PassRule.pointsAtLeast(900, 1660)));
     then(paper.rule("회계사"))
-        .contains(PassRule.allOf(PassRule.everySubjectAtLeast(0.4), PassRule.meanOfSubjectsAtLeast(0.6)));
+        .contains(
+            PassRule.allOf(PassRule.everySubjectAtLeast(0.4), PassRule.meanOfSubjectsAtLeast(0.6)));
     then(paper.withoutRule("의사").rule("의사")).isEmpty();
     then(LicensureRules.empty().licences()).isEmpty();
   }
@@ -257,8 +259,7 @@ class LicensureRulesTest {
     // THEN
     then(rules.licences()).hasSize(15);
     then(rules.rule("변호사")).isEqualTo(paper.rule("변호사"));
-    then(rules.rule("세무사"))
-        .contains(PassRule.cutOff(java.util.Map.of(2023, 0.58, 2024, 0.61)));
+    then(rules.rule("세무사")).contains(PassRule.cutOff(java.util.Map.of(2023, 0.58, 2024, 0.61)));
     then(rules.rule("의사"))
         .contains(
             PassRule.anyOf(
@@ -271,12 +272,13 @@ class LicensureRulesTest {
   void should_name_file_and_field_when_a_threshold_is_not_a_number() {
     // WHEN
     Throwable thrown =
-        catchThrowable(
-            () -> read("{\"licences\": {\"약사\": {\"everySubjectAtLeast\": \"high\"}}}"));
+        catchThrowable(() -> read("{\"licences\": {\"약사\": {\"everySubjectAtLeast\": \"high\"}}}"));
     // THEN
-    then(thrown).isInstanceOf(DatasetException.class)
+    then(thrown)
+        .isInstanceOf(DatasetException.class)
         .hasMessage(
-            "rules.json: field \"licences.약사.everySubjectAtLeast\": expected a number, but found \"high\"");
+            "rules.json: field \"licences.약사.everySubjectAtLeast\": expected a number, but found"
+                + " \"high\"");
     then(((DatasetException) thrown).field()).contains("licences.약사.everySubjectAtLeast");
   }
 
@@ -290,7 +292,8 @@ class LicensureRulesTest {
                     "{\"licences\": {\"약사\": {\"allOf\": [{\"everySubjectAtLeast\": 0.4},"
                         + " {\"meanOfSubjectsAtLeast\": 60}]}}}"));
     // THEN
-    then(thrown).isInstanceOf(DatasetException.class)
+    then(thrown)
+        .isInstanceOf(DatasetException.class)
         .hasMessage(
             "rules.json: field \"licences.약사.allOf[1].meanOfSubjectsAtLeast\": "
                 + "fraction must be between 0 and 1, but was 60.0");
@@ -301,7 +304,8 @@ class LicensureRulesTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> read("{\"licences\": {\"약사\": {\"atLeast\": 0.4}}}"));
     // THEN
-    then(thrown).isInstanceOf(DatasetException.class)
+    then(thrown)
+        .isInstanceOf(DatasetException.class)
         .hasMessage(
             "rules.json: field \"licences.약사\": expected one of everySubjectAtLeast, "
                 + "meanOfSubjectsAtLeast, overallAtLeast, pointsAtLeast, cutOff, topK, topPercent, "
@@ -313,7 +317,9 @@ class LicensureRulesTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> read("{\"licences\": {\n\"약사\": {,}}}"));
     // THEN
-    then(thrown).isInstanceOf(DatasetException.class).hasMessageStartingWith("rules.json:2: malformed JSON: ");
+    then(thrown)
+        .isInstanceOf(DatasetException.class)
+        .hasMessageStartingWith("rules.json:2: malformed JSON: ");
     then(((DatasetException) thrown).line()).isEqualTo(2);
   }
 
@@ -322,7 +328,8 @@ class LicensureRulesTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> read("{\"base\": \"paper\"}"));
     // THEN
-    then(thrown).isInstanceOf(DatasetException.class)
+    then(thrown)
+        .isInstanceOf(DatasetException.class)
         .hasMessage(
             "rules.json: field \"licences\": expected an object of licence names to rules, "
                 + "but found nothing");
@@ -335,7 +342,8 @@ class LicensureRulesTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> LicensureRules.fromJson(missing));
     // THEN
-    then(thrown).isInstanceOf(DatasetException.class)
+    then(thrown)
+        .isInstanceOf(DatasetException.class)
         .hasMessageStartingWith(missing + ": cannot read the rules file: ");
   }
 

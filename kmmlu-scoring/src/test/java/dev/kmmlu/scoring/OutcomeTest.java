@@ -65,7 +65,8 @@ class OutcomeTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> new Outcome.Correct(question, extraction));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("extraction must choose the answer B, but was Extraction{A, STRICT, [0, 1)}");
   }
 
@@ -76,7 +77,8 @@ class OutcomeTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> new Outcome.Incorrect(question, extraction));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "extraction must choose an option other than B, but was Extraction{B, STRICT, [0, 1)}");
   }
@@ -88,7 +90,8 @@ class OutcomeTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> new Outcome.Unparsed(question, extraction));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "extraction must have status UNPARSED, EMPTY or TRUNCATED, but was "
                 + "Extraction{B, STRICT, [0, 1)}");
@@ -99,7 +102,8 @@ class OutcomeTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> Outcome.failed(question, " "));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("reason must not be blank, but was \" \"");
   }
 

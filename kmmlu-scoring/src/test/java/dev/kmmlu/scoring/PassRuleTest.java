@@ -23,10 +23,11 @@ class PassRuleTest {
 
   @ParameterizedTest
   @CsvSource({"2, 5, true", "4, 10, true", "40, 100, true", "39, 100, false", "1, 3, false"})
-  void should_pass_floor_when_subject_is_at_least_40_percent(int correct, int total, boolean passes) {
+  void should_pass_floor_when_subject_is_at_least_40_percent(
+      int correct, int total, boolean passes) {
     // GIVEN a score equal to the floor passes: 2/5, 4/10 and 40/100 are exactly 40%
-    Scorecard card = Scorecard.of(concat(subject("약사", "약리학", correct, total),
-        subject("약사", "약제학", 9, 10)));
+    Scorecard card =
+        Scorecard.of(concat(subject("약사", "약리학", correct, total), subject("약사", "약제학", 9, 10)));
     // WHEN
     PassRule.Check check = PassRule.everySubjectAtLeast(0.40).check(card, "약사");
     // THEN
@@ -36,21 +37,26 @@ class PassRuleTest {
   @Test
   void should_name_each_subject_below_the_floor_when_failing() {
     // GIVEN
-    Scorecard card = Scorecard.of(concat(subject("약사", "보건의약관계법규", 7, 20),
-        subject("약사", "약리학", 3, 10), subject("약사", "약제학", 9, 10)));
+    Scorecard card =
+        Scorecard.of(
+            concat(
+                subject("약사", "보건의약관계법규", 7, 20),
+                subject("약사", "약리학", 3, 10),
+                subject("약사", "약제학", 9, 10)));
     // WHEN
     PassRule.Check check = PassRule.everySubjectAtLeast(0.40).check(card, "약사");
     // THEN
-    then(check).isEqualTo(new PassRule.Check(false,
-        "보건의약관계법규 35.0% < 40% floor, 약리학 30.0% < 40% floor", List.of()));
+    then(check)
+        .isEqualTo(
+            new PassRule.Check(
+                false, "보건의약관계법규 35.0% < 40% floor, 약리학 30.0% < 40% floor", List.of()));
   }
 
   @Test
   void should_pass_mean_when_subjects_average_exactly_60_percent() {
     // GIVEN (0.5 + 0.7) / 2 is 0.6 in exact arithmetic; in binary floating point it may land a
     // rounding step away, which the 1e-9 slack absorbs
-    Scorecard card =
-        Scorecard.of(concat(subject("약사", "약리학", 1, 2), subject("약사", "약제학", 7, 10)));
+    Scorecard card = Scorecard.of(concat(subject("약사", "약리학", 1, 2), subject("약사", "약제학", 7, 10)));
     // WHEN
     PassRule.Check check = PassRule.meanOfSubjectsAtLeast(0.60).check(card, "약사");
     // THEN
@@ -165,7 +171,8 @@ class PassRuleTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> PassRule.everySubjectAtLeast(40));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("fraction must be between 0 and 1, but was 40.0");
   }
 
@@ -174,7 +181,8 @@ class PassRuleTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> PassRule.pointsAtLeast(1700, 1660));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("points must be between 0 and 1660.0, but was 1700.0");
   }
 
@@ -183,7 +191,8 @@ class PassRuleTest {
     // WHEN
     Throwable thrown = catchThrowable(PassRule::allOf);
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("rules must not be empty, but was []");
   }
 
@@ -192,7 +201,8 @@ class PassRuleTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> PassRule.topPercent(0, List.of()));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("percent must be greater than 0 and at most 100, but was 0.0");
   }
 

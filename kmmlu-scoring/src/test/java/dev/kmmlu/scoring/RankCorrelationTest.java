@@ -139,7 +139,8 @@ class RankCorrelationTest {
     double[] x = {1, 2, 2, 3};
     double[] y = {1, 3, 2, 4};
     // WHEN
-    Correlation tau = RankCorrelation.kendall(List.of(1.0, 2.0, 2.0, 3.0), List.of(1.0, 3.0, 2.0, 4.0));
+    Correlation tau =
+        RankCorrelation.kendall(List.of(1.0, 2.0, 2.0, 3.0), List.of(1.0, 3.0, 2.0, 4.0));
     // THEN
     then(tau).isEqualTo(RankCorrelation.kendall(x, y));
     then(tau.coefficient()).isCloseTo(0.912871, within(1e-6));
@@ -152,7 +153,8 @@ class RankCorrelationTest {
     // GIVEN 4 pairs in the same order: only the identity and its reversal reach |rho| = 1,
     // p = 2 / 24
     // WHEN
-    Correlation rho = RankCorrelation.spearman(List.of(1.0, 2.0, 3.0, 4.0), List.of(10.0, 20.0, 30.0, 40.0));
+    Correlation rho =
+        RankCorrelation.spearman(List.of(1.0, 2.0, 3.0, 4.0), List.of(10.0, 20.0, 30.0, 40.0));
     // THEN
     then(rho.coefficient()).isEqualTo(1.0);
     then(rho.pValue()).isCloseTo(2 / 24.0, within(1e-12));
@@ -175,9 +177,11 @@ class RankCorrelationTest {
   void should_reject_samples_of_different_lengths() {
     // WHEN
     Throwable thrown =
-        catchThrowable(() -> RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {1, 2, 3, 4}));
+        catchThrowable(
+            () -> RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {1, 2, 3, 4}));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("x and y must have the same length, but had 3 and 4");
   }
 
@@ -187,7 +191,8 @@ class RankCorrelationTest {
     Throwable thrown =
         catchThrowable(() -> RankCorrelation.kendall(new double[] {1, 2}, new double[] {1, 2}));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("x and y must hold at least 3 pairs, but held 2");
   }
 
@@ -196,9 +201,11 @@ class RankCorrelationTest {
     // WHEN
     Throwable thrown =
         catchThrowable(
-            () -> RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {1, Double.NaN, 3}));
+            () ->
+                RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {1, Double.NaN, 3}));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("y must hold finite numbers, but y[1] was NaN");
   }
 }

@@ -128,8 +128,7 @@ class ScorecardTest {
             correct(question("약사", "약리학", 1)),
             incorrect(question("약사", "약리학", 4)));
     // WHEN
-    Scorecard weighted =
-        Scorecard.of(outcomes, ScoringOptions.defaults().withWeightByPoints(true));
+    Scorecard weighted = Scorecard.of(outcomes, ScoringOptions.defaults().withWeightByPoints(true));
     Scorecard counted = Scorecard.of(outcomes);
     // THEN
     Estimate accuracy = weighted.accuracy(Average.MICRO);
@@ -178,8 +177,7 @@ class ScorecardTest {
     // WHEN
     Estimate first = Scorecard.of(outcomes, options).bootstrapInterval(Average.MACRO);
     Estimate second = Scorecard.of(outcomes, options).bootstrapInterval(Average.MACRO);
-    Estimate other =
-        Scorecard.of(outcomes, options.withSeed(12)).bootstrapInterval(Average.MACRO);
+    Estimate other = Scorecard.of(outcomes, options.withSeed(12)).bootstrapInterval(Average.MACRO);
     // THEN
     then(second).isEqualTo(first);
     then(other).isNotEqualTo(first);
@@ -233,7 +231,10 @@ class ScorecardTest {
     List<Outcome> outcomes = new ArrayList<>();
     for (int g = 0; g < groups; g++) {
       for (int i = 0; i < size; i++) {
-        outcomes.add(random.nextBoolean() ? correct(question("g" + g, "s")) : incorrect(question("g" + g, "s")));
+        outcomes.add(
+            random.nextBoolean()
+                ? correct(question("g" + g, "s"))
+                : incorrect(question("g" + g, "s")));
       }
     }
     // WHEN
@@ -286,7 +287,8 @@ class ScorecardTest {
     // WHEN
     Throwable thrown = catchThrowable(() -> ScoringOptions.defaults().withBootstrapResamples(0));
     // THEN
-    then(thrown).isInstanceOf(IllegalArgumentException.class)
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("bootstrap resamples must be at least 1, but was 0");
   }
 
@@ -295,7 +297,8 @@ class ScorecardTest {
     // GIVEN
     ScoringOptions options = ScoringOptions.defaults();
     // WHEN
-    ScoringOptions same = options.withSeed(0).withWeightByPoints(false).withBootstrapResamples(1000);
+    ScoringOptions same =
+        options.withSeed(0).withWeightByPoints(false).withBootstrapResamples(1000);
     // THEN
     then(same).isSameAs(options);
     then(options.countFailedAsWrong()).isFalse();
@@ -304,7 +307,9 @@ class ScorecardTest {
     then(options.seed()).isZero();
   }
 
-  /** Returns outcomes over groups of unequal sizes and accuracies, with a few unparsed and failed. */
+  /**
+   * Returns outcomes over groups of unequal sizes and accuracies, with a few unparsed and failed.
+   */
   static List<Outcome> randomOutcomes(SplittableRandom random, int count, int groups) {
     List<Outcome> outcomes = new ArrayList<>();
     for (int i = 0; i < count; i++) {
