@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,8 @@ final class JsonRowsReader {
                   .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                   .build())
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader ELEMENT_READER =
+      MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private JsonRowsReader() {}
 
@@ -112,7 +115,7 @@ final class JsonRowsReader {
               source, line, null, "expected a closing ], but found the end of the file", null);
         }
         line = parser.currentTokenLocation().getLineNr();
-        JsonNode node = MAPPER.readTree(parser);
+        JsonNode node = ELEMENT_READER.readTree(parser);
         if (!node.isObject()) {
           throw new DatasetException(
               source, line, null, "expected a JSON object, but found " + describe(node), null);
