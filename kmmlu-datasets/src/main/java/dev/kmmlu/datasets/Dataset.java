@@ -43,6 +43,7 @@ public final class Dataset implements Iterable<Question> {
   private final String revision;
   private final Dataset fewShot;
   private volatile String fingerprint;
+  private volatile Map<String, List<Question>> groupIndex;
 
   private Dataset(
       Benchmark benchmark,
@@ -167,7 +168,12 @@ public final class Dataset implements Iterable<Question> {
    * questions in dataset order.
    */
   public Map<String, List<Question>> byGroup() {
-    return partition(questions, true);
+    Map<String, List<Question>> result = groupIndex;
+    if (result == null) {
+      result = partition(questions, true);
+      groupIndex = result;
+    }
+    return result;
   }
 
   /**

@@ -43,7 +43,7 @@ final class JsonRowsReader {
     List<Question> questions = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
-      String id = String.format("%s/%s/%04d", benchmark.slug(), split, firstIndex + i);
+      String id = benchmark.slug() + "/" + split + "/" + KmmluCsvReader.rowNumber(firstIndex + i);
       questions.add(
           benchmark == Benchmark.KMMLU_PRO
               ? proQuestion(source, row, id, split)

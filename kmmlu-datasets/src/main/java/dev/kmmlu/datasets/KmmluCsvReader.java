@@ -83,12 +83,18 @@ final class KmmluCsvReader {
       }
       String group = group(fileSubject, categoryText, stem, source);
       String idPart = idPart(benchmark, fileSubject, group);
-      String id = String.format("%s/%s/%s/%04d", benchmark.slug(), split, idPart, row);
+      String id = benchmark.slug() + "/" + split + "/" + idPart + "/" + rowNumber(row);
       questions.add(
           new Question(
               id, benchmark, split, group, group, text0, optionTexts, gold, metadata.build()));
     }
     return questions;
+  }
+
+  /** Returns a 0-based row index with at least four digits, such as {@code 0007}. */
+  static String rowNumber(int row) {
+    String digits = Integer.toString(row);
+    return digits.length() >= 4 ? digits : "0000".substring(digits.length()) + digits;
   }
 
   private static Map<String, Integer> columns(String source, CsvParser.Record header) {
