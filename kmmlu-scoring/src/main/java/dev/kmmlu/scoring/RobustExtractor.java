@@ -325,6 +325,10 @@ final class RobustExtractor implements AnswerExtractor {
     }
     int before = token.start() - 1;
     char open = before >= 0 ? s.charAt(before) : ' ';
+    if (before > 0 && (open == '(' || open == '[')
+        && OptionToken.isLatinLetterOrDigit(s.charAt(before - 1))) {
+      return false; // f(1), a[2]
+    }
     char close = token.end() < to ? s.charAt(token.end()) : ' ';
     return (open == '(' && close == ')')
         || (open == '[' && close == ']')
@@ -406,6 +410,14 @@ final class RobustExtractor implements AnswerExtractor {
         return inRange(last, n);
       }
     }
+    int firstLineEnd = s.indexOf('\n', from);
+    firstLineEnd = firstLineEnd < 0 || firstLineEnd > to ? to : firstLineEnd;
+    OptionToken first = leadingToken(s, from, firstLineEnd);
+    if (first != null
+        && s.substring(OptionToken.skipClosers(s, first.next(), firstLineEnd), firstLineEnd)
+            .isBlank()) {
+      return inRange(first, n);
+    }
     OptionToken chosen = null;
     int lineStart = from;
     while (lineStart < to) {
@@ -481,7 +493,8 @@ final class RobustExtractor implements AnswerExtractor {
       }
       if (Character.isDigit(s.charAt(token.start())) && !token.delimited()) {
         int after = token.end();
-        boolean copula = after < to && (s.charAt(after) == '입' || s.charAt(after) == '이');
+        boolean copula =
+            after < to && "입이.)".indexOf(s.charAt(after)) >= 0;
         if (!copula) {
           continue;
         }
