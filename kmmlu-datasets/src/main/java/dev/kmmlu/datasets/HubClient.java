@@ -121,7 +121,7 @@ public final class HubClient {
                 .build();
     this.transport =
         new HubTransport(
-            client, builder.token, Set.of(endpoint, datasetsServer), builder.requestTimeout);
+            client, builder.token, List.of(endpoint, datasetsServer), builder.requestTimeout);
   }
 
   /** Returns a new builder with the defaults: huggingface.co, {@code ~/.cache/kmmlu}, main. */

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -25,11 +26,11 @@ final class HubTransport {
   private final Set<String> trustedOrigins;
   private final Duration requestTimeout;
 
-  HubTransport(HttpClient client, String token, Set<URI> trusted, Duration requestTimeout) {
+  HubTransport(HttpClient client, String token, List<URI> trusted, Duration requestTimeout) {
     this.client = client;
     this.token = token;
     this.trustedOrigins =
-        trusted.stream().map(HubTransport::origin).collect(java.util.stream.Collectors.toSet());
+        trusted.stream().map(HubTransport::origin).collect(java.util.stream.Collectors.toUnmodifiableSet());
     this.requestTimeout = requestTimeout;
   }
 
