@@ -765,7 +765,7 @@ public final class HubClient {
     public Builder token(String token) {
       requireNonNull(token, "token");
       if (token.isBlank()) {
-        throw new IllegalArgumentException("token must not be blank, but was blank");
+        throw new IllegalArgumentException("token must not be blank");
       }
       this.token = token.strip();
       return this;
