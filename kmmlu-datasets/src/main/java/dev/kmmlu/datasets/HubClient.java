@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,8 +68,7 @@ import java.util.regex.Pattern;
  * missing.
  *
  * <p>Security: the token is sent as {@code Authorization: Bearer} only to the origins of the
- * endpoint and of the datasets server. Redirects are followed by this class (at most {@value
- * HubTransport#MAX_REDIRECTS}), and a redirect to any other origin, such as the hub's file CDN,
+ * endpoint and of the datasets server. Redirects are followed by this class (at most 5 hops), and a redirect to any other origin, such as the hub's file CDN,
  * goes without the token; a redirect from https to http is refused. The token never appears in
  * {@link #toString()} or in exception messages. API answers are capped at 64 MiB; files stream to
  * disk.
@@ -357,7 +357,7 @@ public final class HubClient {
       throw new DatasetException(
           splitsUri.toString(),
           repo + " has no raw data file under data/ and the datasets server lists none of the"
-              + " splits " + new java.util.TreeSet<>(splits)
+              + " splits " + new TreeSet<>(splits)
               + "; check that the repository and revision are the benchmark's");
     }
     return written;
@@ -644,7 +644,7 @@ public final class HubClient {
   private static HubSnapshot snapshot(
       Benchmark benchmark, String pinned, Path snapshotDirectory, Set<String> paths) {
     List<Path> files = new ArrayList<>();
-    for (String path : new java.util.TreeSet<>(paths)) {
+    for (String path : new TreeSet<>(paths)) {
       files.add(inside(snapshotDirectory, path, benchmark.hubId()));
     }
     return new HubSnapshot(benchmark, pinned, snapshotDirectory.normalize(), files);

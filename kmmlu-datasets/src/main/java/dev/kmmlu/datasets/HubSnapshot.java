@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A benchmark's data files as downloaded from the dataset hub into the local cache. Immutable.
@@ -39,6 +40,6 @@ public record HubSnapshot(Benchmark benchmark, String revision, Path directory, 
   public List<String> relativePaths() {
     return files.stream()
         .map(file -> directory.relativize(file).toString().replace('\\', '/'))
-        .collect(java.util.stream.Collectors.toUnmodifiableList());
+        .collect(Collectors.toUnmodifiableList());
   }
 }

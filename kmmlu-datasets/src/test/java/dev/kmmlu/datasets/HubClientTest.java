@@ -498,4 +498,51 @@ class HubClientTest {
                 + " offline(false) to download them again, or load the files from a directory"
                 + " that holds them");
   }
+
+  @Test
+  void should_encode_a_revision_with_slashes_as_one_segment_when_it_names_a_ref()
+      throws IOException {
+    // GIVEN
+    hub.serveRepo(REDUX, COMMIT, Map.of("data/kmmlu_redux.jsonl", REDUX_ROWS));
+    hub.onHub(
+        "/api/datasets/" + REDUX + "/revision/refs%2Fconvert%2Fparquet",
+        FakeHub.json(200, "{\"sha\":\"" + COMMIT + "\"}"));
+    // WHEN
+    HubSnapshot snapshot =
+        client().revision("refs/convert/parquet").build().download(Benchmark.KMMLU_REDUX);
+    // THEN
+    then(snapshot.revision()).isEqualTo(COMMIT);
+    then(hub.targets(FakeHub.HUB).get(0))
+        .isEqualTo("/api/datasets/LGAI-EXAONE/KMMLU-Redux/revision/refs%2Fconvert%2Fparquet");
+    then(read(cache.resolve("LGAI-EXAONE--KMMLU-Redux/refs/refs--convert--parquet")))
+        .isEqualTo(COMMIT + "\n");
+  }
+
+  @Test
+  void should_follow_the_next_link_when_the_tree_listing_has_several_pages() {
+    // GIVEN
+    hub.serveRepo(
+        KMMLU, COMMIT, Map.of("data/Law-dev.csv", "dev", "data/Law-test.csv", "test"));
+    String tree = "/api/datasets/" + KMMLU + "/tree/" + COMMIT + "/data";
+    hub.onHub(
+        tree,
+        exchange -> {
+          if (exchange.getRequestURI().getRawQuery().contains("cursor=2")) {
+            FakeHub.json(200, "[{\"type\":\"file\",\"path\":\"data/Law-test.csv\",\"size\":4}]")
+                .handle(exchange);
+          } else {
+            exchange
+                .getResponseHeaders()
+                .set("Link", "<" + tree + "?recursive=true&cursor=2>; rel=\"next\"");
+            FakeHub.json(200, "[{\"type\":\"file\",\"path\":\"data/Law-dev.csv\",\"size\":3}]")
+                .handle(exchange);
+          }
+        });
+    // WHEN
+    HubSnapshot snapshot = client().build().download(Benchmark.KMMLU);
+    // THEN
+    then(snapshot.relativePaths()).containsExactly("data/Law-dev.csv", "data/Law-test.csv");
+    then(hub.targets(FakeHub.HUB))
+        .contains(tree + "?recursive=true", tree + "?recursive=true&cursor=2");
+  }
 }
