@@ -34,9 +34,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A client that downloads a benchmark's data files from the dataset hub (by default
- * huggingface.co) into a local cache, and reads them back from the cache when offline. Instances
- * are immutable and thread-safe; build one with {@link #builder()}.
+ * A client that downloads a benchmark's data files from the dataset hub (by default huggingface.co)
+ * into a local cache, and reads them back from the cache when offline. Instances are immutable and
+ * thread-safe; build one with {@link #builder()}.
  *
  * <pre>{@code
  * HubClient hub = HubClient.builder().tokenFromEnvironment().build();
@@ -68,10 +68,10 @@ import java.util.regex.Pattern;
  * missing.
  *
  * <p>Security: the token is sent as {@code Authorization: Bearer} only to the origins of the
- * endpoint and of the datasets server. Redirects are followed by this class (at most 5 hops), and a redirect to any other origin, such as the hub's file CDN,
- * goes without the token; a redirect from https to http is refused. The token never appears in
- * {@link #toString()} or in exception messages. API answers are capped at 64 MiB; files stream to
- * disk.
+ * endpoint and of the datasets server. Redirects are followed by this class (at most 5 hops), and a
+ * redirect to any other origin, such as the hub's file CDN, goes without the token; a redirect from
+ * https to http is refused. The token never appears in {@link #toString()} or in exception
+ * messages. API answers are capped at 64 MiB; files stream to disk.
  */
 public final class HubClient {
   /** The default hub endpoint, {@code https://huggingface.co}. */
@@ -171,7 +171,6 @@ public final class HubClient {
     return offline ? fromCache(benchmark) : fromHub(benchmark);
   }
 
-
   private HubSnapshot fromHub(Benchmark benchmark) {
     String repo = benchmark.hubId();
     Path repoDirectory = cacheDirectory.resolve(repoDirectoryName(repo));
@@ -248,9 +247,8 @@ public final class HubClient {
         if ("file".equals(entry.path("type").asText()) && entry.path("path").isTextual()) {
           files.add(
               new TreeFile(
-                  entry.path("path").asText(), entry.path("size").canConvertToLong()
-                      ? entry.path("size").asLong()
-                      : -1));
+                  entry.path("path").asText(),
+                  entry.path("size").canConvertToLong() ? entry.path("size").asLong() : -1));
         }
       }
       uri = link.flatMap(value -> nextLink(value, answered)).orElse(null);
@@ -294,8 +292,13 @@ public final class HubClient {
   private void downloadFile(Benchmark benchmark, String pinned, TreeFile file, Path target) {
     URI uri =
         URI.create(
-            base(endpoint) + "/datasets/" + encodePath(benchmark.hubId()) + "/resolve/"
-                + encodeSegment(pinned) + "/" + encodePath(file.path()));
+            base(endpoint)
+                + "/datasets/"
+                + encodePath(benchmark.hubId())
+                + "/resolve/"
+                + encodeSegment(pinned)
+                + "/"
+                + encodePath(file.path()));
     HttpResponse<InputStream> response = open(uri, benchmark, pinned);
     Path temp = null;
     try (InputStream body = response.body()) {
@@ -308,7 +311,10 @@ public final class HubClient {
       if (file.size() >= 0 && count != file.size()) {
         throw new DatasetException(
             uri.toString(),
-            "received " + count + " bytes, but the hub lists " + file.size()
+            "received "
+                + count
+                + " bytes, but the hub lists "
+                + file.size()
                 + "; run the download again");
       }
       move(temp, target);
@@ -342,7 +348,10 @@ public final class HubClient {
       if (!SAFE_NAME.matcher(config).matches() || !SAFE_NAME.matcher(split).matches()) {
         throw new DatasetException(
             splitsUri.toString(),
-            "config and split must be plain names, but were \"" + config + "\" and \"" + split
+            "config and split must be plain names, but were \""
+                + config
+                + "\" and \""
+                + split
                 + "\"");
       }
       String path = "data/" + config + "-" + split + ".jsonl";
@@ -356,8 +365,10 @@ public final class HubClient {
     if (written.isEmpty()) {
       throw new DatasetException(
           splitsUri.toString(),
-          repo + " has no raw data file under data/ and the datasets server lists none of the"
-              + " splits " + new TreeSet<>(splits)
+          repo
+              + " has no raw data file under data/ and the datasets server lists none of the"
+              + " splits "
+              + new TreeSet<>(splits)
               + "; check that the repository and revision are the benchmark's");
     }
     return written;
@@ -374,9 +385,17 @@ public final class HubClient {
         while (total < 0 || offset < total) {
           URI uri =
               URI.create(
-                  base(datasetsServer) + "/rows?dataset=" + encodeQuery(benchmark.hubId())
-                      + "&config=" + encodeQuery(config) + "&split=" + encodeQuery(split)
-                      + "&offset=" + offset + "&length=" + ROWS_PER_PAGE);
+                  base(datasetsServer)
+                      + "/rows?dataset="
+                      + encodeQuery(benchmark.hubId())
+                      + "&config="
+                      + encodeQuery(config)
+                      + "&split="
+                      + encodeQuery(split)
+                      + "&offset="
+                      + offset
+                      + "&length="
+                      + ROWS_PER_PAGE);
           JsonNode page = readJson(open(uri, benchmark, revision), uri);
           if (!page.path("num_rows_total").canConvertToLong() || !page.path("rows").isArray()) {
             throw new DatasetException(
@@ -393,8 +412,11 @@ public final class HubClient {
             if (row.path("truncated_cells").size() > 0) {
               throw new DatasetException(
                   uri.toString(),
-                  "row " + row.path("row_idx").asText() + " has truncated cells "
-                      + row.path("truncated_cells") + "; the datasets server cannot serve it whole");
+                  "row "
+                      + row.path("row_idx").asText()
+                      + " has truncated cells "
+                      + row.path("truncated_cells")
+                      + "; the datasets server cannot serve it whole");
             }
             out.write(MAPPER.writeValueAsString(row.path("row")));
             out.write('\n');
@@ -410,7 +432,6 @@ public final class HubClient {
       deleteQuietly(temp);
     }
   }
-
 
   private HubSnapshot fromCache(Benchmark benchmark) {
     String repo = benchmark.hubId();
@@ -432,9 +453,16 @@ public final class HubClient {
     if (files.isEmpty()) {
       throw new DatasetException(
           snapshotDirectory.toString(),
-          "offline, but " + repo + " at revision " + revision + " is not in the cache: missing "
-              + expectedFiles(benchmark) + " and the snapshot record " + MANIFEST
-              + "; run once with offline(false) to download it into " + cacheDirectory
+          "offline, but "
+              + repo
+              + " at revision "
+              + revision
+              + " is not in the cache: missing "
+              + expectedFiles(benchmark)
+              + " and the snapshot record "
+              + MANIFEST
+              + "; run once with offline(false) to download it into "
+              + cacheDirectory
               + ", or load the files from a directory that holds them");
     }
     List<String> missing = new ArrayList<>();
@@ -446,8 +474,12 @@ public final class HubClient {
     if (!missing.isEmpty()) {
       throw new DatasetException(
           snapshotDirectory.toString(),
-          "offline, but the cached copy of " + repo + " at revision " + pinned
-              + " is incomplete: missing " + String.join(", ", missing)
+          "offline, but the cached copy of "
+              + repo
+              + " at revision "
+              + pinned
+              + " is incomplete: missing "
+              + String.join(", ", missing)
               + "; run once with offline(false) to download them again, or load the files from"
               + " a directory that holds them");
     }
@@ -465,7 +497,6 @@ public final class HubClient {
         return "data/*.jsonl (or .json, .csv)";
     }
   }
-
 
   private void writeManifest(
       Benchmark benchmark,
@@ -507,12 +538,14 @@ public final class HubClient {
     } catch (IOException e) {
       throw new DatasetException(
           manifest.toString(),
-          "the snapshot record is unreadable: " + describe(e) + "; delete " + snapshotDirectory
+          "the snapshot record is unreadable: "
+              + describe(e)
+              + "; delete "
+              + snapshotDirectory
               + " and download again",
           e);
     }
   }
-
 
   private HttpResponse<InputStream> open(URI uri, Benchmark benchmark, String atRevision) {
     return checked(transport.get(uri), uri, benchmark, atRevision);
@@ -530,7 +563,12 @@ public final class HubClient {
     if (status == 404 || code.equals("RepoNotFound") || code.equals("RevisionNotFound")) {
       throw new DatasetException(
           uri.toString(),
-          "HTTP " + status + ": dataset " + repo + " at revision " + atRevision
+          "HTTP "
+              + status
+              + ": dataset "
+              + repo
+              + " at revision "
+              + atRevision
               + " was not found; check the repository id and that the revision is an existing"
               + " branch, tag or commit");
     }
@@ -541,20 +579,38 @@ public final class HubClient {
       if (!transport.hasToken()) {
         throw new DatasetException(
             uri.toString(),
-            "HTTP " + status + ": " + repo + " " + what + " and no token was sent; accept its"
-                + " terms at " + terms + " while logged in, create a read token at"
+            "HTTP "
+                + status
+                + ": "
+                + repo
+                + " "
+                + what
+                + " and no token was sent; accept its"
+                + " terms at "
+                + terms
+                + " while logged in, create a read token at"
                 + " https://huggingface.co/settings/tokens, then set HF_TOKEN and call"
                 + " HubClient.builder().tokenFromEnvironment(), or pass it with token(String)");
       }
       throw new DatasetException(
           uri.toString(),
-          "HTTP " + status + ": the hub refused the token for " + repo + ", which " + what
-              + "; accept its terms at " + terms + " with the account that owns the token, and"
+          "HTTP "
+              + status
+              + ": the hub refused the token for "
+              + repo
+              + ", which "
+              + what
+              + "; accept its terms at "
+              + terms
+              + " with the account that owns the token, and"
               + " check that the token may read gated repositories");
     }
     throw new DatasetException(
         uri.toString(),
-        "HTTP " + status + " from GET " + HubTransport.describe(response.uri())
+        "HTTP "
+            + status
+            + " from GET "
+            + HubTransport.describe(response.uri())
             + "; retry later, or use offline(true) with a filled cache");
   }
 
@@ -578,8 +634,14 @@ public final class HubClient {
 
   private URI apiUri(Benchmark benchmark, String kind, String atRevision, String suffix) {
     return URI.create(
-        base(endpoint) + "/api/datasets/" + encodePath(benchmark.hubId()) + "/" + kind + "/"
-            + encodeSegment(atRevision) + suffix);
+        base(endpoint)
+            + "/api/datasets/"
+            + encodePath(benchmark.hubId())
+            + "/"
+            + kind
+            + "/"
+            + encodeSegment(atRevision)
+            + suffix);
   }
 
   private static String base(URI uri) {
@@ -592,8 +654,13 @@ public final class HubClient {
     StringBuilder out = new StringBuilder();
     for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~') {
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
         out.append((char) c);
       } else {
         out.append('%').append(String.format(Locale.ROOT, "%02X", c));
@@ -617,7 +684,6 @@ public final class HubClient {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-
   static String repoDirectoryName(String repo) {
     return repo.replace("/", "--");
   }
@@ -628,8 +694,8 @@ public final class HubClient {
 
   /** Returns the cache path of a repository file, refusing paths that would leave the snapshot. */
   private static Path inside(Path snapshotDirectory, String path, String repo) {
-    boolean safe = !path.isEmpty() && !path.startsWith("/") && path.indexOf('\\') < 0
-        && path.indexOf(':') < 0;
+    boolean safe =
+        !path.isEmpty() && !path.startsWith("/") && path.indexOf('\\') < 0 && path.indexOf(':') < 0;
     for (String segment : path.split("/", -1)) {
       safe &= !segment.isEmpty() && !segment.equals(".") && !segment.equals("..");
     }
@@ -706,9 +772,19 @@ public final class HubClient {
   /** Returns the settings, with the token shown as {@code ***} when one is set. */
   @Override
   public String toString() {
-    return "HubClient[endpoint=" + endpoint + ", datasetsServer=" + datasetsServer
-        + ", cacheDirectory=" + cacheDirectory + ", revision=" + revision + ", offline="
-        + offline + ", token=" + (transport.hasToken() ? "***" : "none") + "]";
+    return "HubClient[endpoint="
+        + endpoint
+        + ", datasetsServer="
+        + datasetsServer
+        + ", cacheDirectory="
+        + cacheDirectory
+        + ", revision="
+        + revision
+        + ", offline="
+        + offline
+        + ", token="
+        + (transport.hasToken() ? "***" : "none")
+        + "]";
   }
 
   private record TreeFile(String path, long size) {}

@@ -11,12 +11,12 @@ import java.util.stream.Collectors;
  *
  * <p>The directory follows the cache layout {@code <cache>/<owner>--<name>/<commit>/}, and the
  * files keep their repository paths below it, such as {@code data/kmmlu_redux.jsonl}. When the
- * repository had no raw data file and the rows came from the datasets server, each split is a
- * JSON Lines file {@code data/<config>-<split>.jsonl} holding one row object per line.
+ * repository had no raw data file and the rows came from the datasets server, each split is a JSON
+ * Lines file {@code data/<config>-<split>.jsonl} holding one row object per line.
  *
  * @param benchmark the benchmark the files belong to
- * @param revision the commit the files were taken from, or the requested branch, tag or commit
- *     when the hub did not report a commit
+ * @param revision the commit the files were taken from, or the requested branch, tag or commit when
+ *     the hub did not report a commit
  * @param directory the snapshot directory that holds the files
  * @param files the absolute paths of the data files, sorted, all inside {@code directory}
  */

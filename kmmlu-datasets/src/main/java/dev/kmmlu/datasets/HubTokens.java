@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The dataset hub's own token convention: the {@code HF_TOKEN} variable, else the token file
- * {@code $HF_HOME/token}, where {@code HF_HOME} defaults to {@code $XDG_CACHE_HOME/huggingface} and
- * then {@code ~/.cache/huggingface}.
+ * The dataset hub's own token convention: the {@code HF_TOKEN} variable, else the token file {@code
+ * $HF_HOME/token}, where {@code HF_HOME} defaults to {@code $XDG_CACHE_HOME/huggingface} and then
+ * {@code ~/.cache/huggingface}.
  */
 final class HubTokens {
   private HubTokens() {}
@@ -30,7 +30,8 @@ final class HubTokens {
     } catch (IOException e) {
       throw new DatasetException(
           file.toString(),
-          "cannot read the hub token file: " + e.getClass().getSimpleName()
+          "cannot read the hub token file: "
+              + e.getClass().getSimpleName()
               + "; fix its permissions or set HF_TOKEN",
           e);
     }

@@ -30,7 +30,9 @@ final class HubTransport {
     this.client = client;
     this.token = token;
     this.trustedOrigins =
-        trusted.stream().map(HubTransport::origin).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        trusted.stream()
+            .map(HubTransport::origin)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     this.requestTimeout = requestTimeout;
   }
 
@@ -62,12 +64,16 @@ final class HubTransport {
       if (location.isEmpty()) {
         throw new DatasetException(
             uri.toString(),
-            "HTTP " + response.statusCode() + " redirect from " + describe(current)
+            "HTTP "
+                + response.statusCode()
+                + " redirect from "
+                + describe(current)
                 + " has no Location header");
       }
       if (hop == MAX_REDIRECTS) {
         throw new DatasetException(
-            uri.toString(), "more than " + MAX_REDIRECTS + " redirects; the hub may be misconfigured");
+            uri.toString(),
+            "more than " + MAX_REDIRECTS + " redirects; the hub may be misconfigured");
       }
       URI next;
       try {
@@ -94,7 +100,10 @@ final class HubTransport {
     } catch (IOException e) {
       throw new DatasetException(
           original.toString(),
-          "GET " + describe(current) + " failed: " + e.getClass().getSimpleName()
+          "GET "
+              + describe(current)
+              + " failed: "
+              + e.getClass().getSimpleName()
               + (e.getMessage() == null ? "" : " " + e.getMessage()),
           e);
     } catch (InterruptedException e) {
@@ -117,7 +126,10 @@ final class HubTransport {
    * failure happened.
    */
   static String describe(URI uri) {
-    return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    return uri.getScheme()
+        + "://"
+        + uri.getRawAuthority()
+        + (uri.getRawPath() == null ? "" : uri.getRawPath());
   }
 
   private static boolean isRedirect(int status) {

@@ -24,8 +24,16 @@ class DemoResourceTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> FIELDS =
       Set.of(
-          "question", "options", "solution", "score", "license_name", "subject", "year", "round",
-          "session", "demo");
+          "question",
+          "options",
+          "solution",
+          "score",
+          "license_name",
+          "subject",
+          "year",
+          "round",
+          "session",
+          "demo");
 
   private static List<String> lines;
 

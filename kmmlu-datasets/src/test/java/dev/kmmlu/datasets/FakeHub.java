@@ -85,8 +85,11 @@ final class FakeHub implements AutoCloseable {
     StringBuilder tree = new StringBuilder("[{\"type\":\"directory\",\"path\":\"data/sub\"}");
     for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
       byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
-      tree.append(",{\"type\":\"file\",\"path\":\"").append(file.getKey())
-          .append("\",\"size\":").append(bytes.length).append(",\"oid\":\"abc\"}");
+      tree.append(",{\"type\":\"file\",\"path\":\"")
+          .append(file.getKey())
+          .append("\",\"size\":")
+          .append(bytes.length)
+          .append(",\"oid\":\"abc\"}");
       String cdnPath = "/cdn/" + repo + "/" + file.getKey();
       onHub(
           "/datasets/" + repo + "/resolve/" + commit + "/" + file.getKey(),

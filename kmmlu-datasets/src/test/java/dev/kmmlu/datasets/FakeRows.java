@@ -3,7 +3,6 @@ package dev.kmmlu.datasets;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,13 +28,19 @@ final class FakeRows implements HttpHandler {
       if (rows.length() > 0) {
         rows.append(',');
       }
-      rows.append("{\"row_idx\":").append(index)
-          .append(",\"row\":{\"question\":\"q").append(index)
-          .append("\",\"solution\":\"").append(index % 5 + 1)
+      rows.append("{\"row_idx\":")
+          .append(index)
+          .append(",\"row\":{\"question\":\"q")
+          .append(index)
+          .append("\",\"solution\":\"")
+          .append(index % 5 + 1)
           .append("\"},\"truncated_cells\":[]}");
     }
     String body =
-        "{\"features\":[],\"rows\":[" + rows + "],\"num_rows_total\":" + total
+        "{\"features\":[],\"rows\":["
+            + rows
+            + "],\"num_rows_total\":"
+            + total
             + ",\"num_rows_per_page\":100,\"partial\":false}";
     FakeHub.json(200, body).handle(exchange);
   }

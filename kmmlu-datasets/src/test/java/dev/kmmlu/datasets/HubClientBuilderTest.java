@@ -37,7 +37,8 @@ class HubClientBuilderTest {
         .isEqualTo(
             "HubClient[endpoint=https://huggingface.co,"
                 + " datasetsServer=https://datasets-server.huggingface.co, cacheDirectory="
-                + cache + ", revision=main, offline=false, token=none]");
+                + cache
+                + ", revision=main, offline=false, token=none]");
   }
 
   @Test
@@ -51,7 +52,8 @@ class HubClientBuilderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ftp://example.com", "example.com/x", "https://example.com?a=1", "https:/x"})
+  @ValueSource(
+      strings = {"ftp://example.com", "example.com/x", "https://example.com?a=1", "https:/x"})
   void should_reject_an_endpoint_when_it_is_not_an_absolute_http_uri(String text) {
     // GIVEN
     URI uri = URI.create(text);
@@ -60,7 +62,8 @@ class HubClientBuilderTest {
     // THEN
     then(thrown)
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("endpoint must be an absolute http or https URI without query, but was " + text);
+        .hasMessage(
+            "endpoint must be an absolute http or https URI without query, but was " + text);
   }
 
   @Test
@@ -72,7 +75,8 @@ class HubClientBuilderTest {
     then(thrown)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "datasetsServer must be an absolute http or https URI without query, but was file:///tmp");
+            "datasetsServer must be an absolute http or https URI without query, but was"
+                + " file:///tmp");
   }
 
   @ParameterizedTest

@@ -155,8 +155,7 @@ class HubClientTest {
   @Test
   void should_skip_cached_files_of_the_listed_size_when_downloading_again() throws IOException {
     // GIVEN
-    hub.serveRepo(
-        KMMLU, COMMIT, Map.of("data/Law-dev.csv", "dev", "data/Law-test.csv", "test"));
+    hub.serveRepo(KMMLU, COMMIT, Map.of("data/Law-dev.csv", "dev", "data/Law-test.csv", "test"));
     HubClient client = client().build();
     HubSnapshot first = client.download(Benchmark.KMMLU);
     Files.writeString(first.directory().resolve("data/Law-test.csv"), "stale, longer");
@@ -188,8 +187,12 @@ class HubClientTest {
         "/splits",
         FakeHub.json(
             200,
-            "{\"splits\":[{\"dataset\":\"" + pro + "\",\"config\":\"default\",\"split\":\"test\"},"
-                + "{\"dataset\":\"" + pro + "\",\"config\":\"default\",\"split\":\"train\"}]}"));
+            "{\"splits\":[{\"dataset\":\""
+                + pro
+                + "\",\"config\":\"default\",\"split\":\"test\"},"
+                + "{\"dataset\":\""
+                + pro
+                + "\",\"config\":\"default\",\"split\":\"train\"}]}"));
     hub.onHub("/rows", new FakeRows(250));
     // WHEN
     HubSnapshot snapshot = client().token(TOKEN).build().download(Benchmark.KMMLU_PRO);
@@ -219,8 +222,7 @@ class HubClientTest {
         "/api/datasets/" + REDUX + "/revision/main",
         FakeHub.json(200, "{\"sha\":\"" + COMMIT + "\"}"));
     hub.onHub(
-        "/splits",
-        FakeHub.json(200, "{\"splits\":[{\"config\":\"default\",\"split\":\"test\"}]}"));
+        "/splits", FakeHub.json(200, "{\"splits\":[{\"config\":\"default\",\"split\":\"test\"}]}"));
     hub.onHub("/rows", new FakeRows(3));
     // WHEN
     HubSnapshot snapshot = client().build().download(Benchmark.KMMLU_REDUX);
@@ -244,7 +246,8 @@ class HubClientTest {
     then(thrown)
         .isInstanceOf(DatasetException.class)
         .hasMessage(
-            hub.hubUri() + "/api/datasets/LGAI-EXAONE/KMMLU-Pro/revision/main: HTTP 401:"
+            hub.hubUri()
+                + "/api/datasets/LGAI-EXAONE/KMMLU-Pro/revision/main: HTTP 401:"
                 + " LGAI-EXAONE/KMMLU-Pro is a gated dataset and no token was sent; accept its"
                 + " terms at https://huggingface.co/datasets/LGAI-EXAONE/KMMLU-Pro while logged"
                 + " in, create a read token at https://huggingface.co/settings/tokens, then set"
@@ -266,7 +269,9 @@ class HubClientTest {
     then(thrown)
         .isInstanceOf(DatasetException.class)
         .hasMessage(
-            hub.hubUri() + resolve + ": HTTP 403: the hub refused the token for"
+            hub.hubUri()
+                + resolve
+                + ": HTTP 403: the hub refused the token for"
                 + " LGAI-EXAONE/KMMLU-Redux, which is a gated dataset; accept its terms at"
                 + " https://huggingface.co/datasets/LGAI-EXAONE/KMMLU-Redux with the account that"
                 + " owns the token, and check that the token may read gated repositories");
@@ -284,7 +289,8 @@ class HubClientTest {
     then(thrown)
         .isInstanceOf(DatasetException.class)
         .hasMessage(
-            hub.hubUri() + "/api/datasets/LGAI-EXAONE/KMMLU-Redux/revision/v9: HTTP 404: dataset"
+            hub.hubUri()
+                + "/api/datasets/LGAI-EXAONE/KMMLU-Redux/revision/v9: HTTP 404: dataset"
                 + " LGAI-EXAONE/KMMLU-Redux at revision v9 was not found; check the repository id"
                 + " and that the revision is an existing branch, tag or commit");
   }
@@ -292,8 +298,7 @@ class HubClientTest {
   @Test
   void should_report_not_found_when_the_hub_hides_a_missing_repository_behind_401() {
     // GIVEN
-    hub.onHub(
-        "/api/datasets/HAERAE-HUB/KMMLU/revision/main", FakeHub.error(401, "RepoNotFound"));
+    hub.onHub("/api/datasets/HAERAE-HUB/KMMLU/revision/main", FakeHub.error(401, "RepoNotFound"));
     // WHEN
     Throwable thrown = catchThrowable(() -> client().build().download(Benchmark.KMMLU));
     // THEN
@@ -316,7 +321,9 @@ class HubClientTest {
     then(thrown)
         .isInstanceOf(DatasetException.class)
         .hasMessage(
-            url + ": HTTP 503 from GET " + url
+            url
+                + ": HTTP 503 from GET "
+                + url
                 + "; retry later, or use offline(true) with a filled cache");
     then(thrown.toString()).doesNotContain(TOKEN);
   }
@@ -332,8 +339,7 @@ class HubClientTest {
     // THEN
     then(thrown)
         .isInstanceOf(DatasetException.class)
-        .hasMessage(
-            hub.hubUri() + path + ": more than 5 redirects; the hub may be misconfigured");
+        .hasMessage(hub.hubUri() + path + ": more than 5 redirects; the hub may be misconfigured");
     then(hub.requests()).hasSize(6);
   }
 
@@ -344,19 +350,20 @@ class HubClientTest {
     hub.onHub(
         "/datasets/" + REDUX + "/resolve/" + COMMIT + "/data/kmmlu_redux.jsonl",
         FakeHub.redirect(302, "/api/resolve-cache/x"));
-    hub.onHub("/api/resolve-cache/x", FakeHub.bytes(200, REDUX_ROWS.getBytes(StandardCharsets.UTF_8)));
+    hub.onHub(
+        "/api/resolve-cache/x", FakeHub.bytes(200, REDUX_ROWS.getBytes(StandardCharsets.UTF_8)));
     // WHEN
     HubSnapshot snapshot = client().token(TOKEN).build().download(Benchmark.KMMLU_REDUX);
     // THEN
     then(read(snapshot.files().get(0))).isEqualTo(REDUX_ROWS);
     then(hub.requests().get(3))
         .isEqualTo(
-            new FakeHub.Request(FakeHub.HUB, "/api/resolve-cache/x", Optional.of("Bearer " + TOKEN)));
+            new FakeHub.Request(
+                FakeHub.HUB, "/api/resolve-cache/x", Optional.of("Bearer " + TOKEN)));
   }
 
   @Test
-  void should_leave_no_file_when_the_connection_drops_in_the_middle_of_a_file()
-      throws IOException {
+  void should_leave_no_file_when_the_connection_drops_in_the_middle_of_a_file() throws IOException {
     // GIVEN
     byte[] body = "x".repeat(10_000).getBytes(StandardCharsets.UTF_8);
     hub.serveRepo(
@@ -369,7 +376,11 @@ class HubClientTest {
     then(thrown)
         .isInstanceOf(DatasetException.class)
         .hasMessageStartingWith(
-            hub.hubUri() + "/datasets/" + REDUX + "/resolve/" + COMMIT
+            hub.hubUri()
+                + "/datasets/"
+                + REDUX
+                + "/resolve/"
+                + COMMIT
                 + "/data/kmmlu_redux.jsonl: download failed: ")
         .hasMessageEndingWith("; nothing was cached, run the download again");
     then(thrown.toString()).doesNotContain(TOKEN);
@@ -403,7 +414,8 @@ class HubClientTest {
         FakeHub.json(200, "{\"sha\":\"" + COMMIT + "\"}"));
     hub.onHub(
         "/api/datasets/" + REDUX + "/tree/" + COMMIT + "/data",
-        FakeHub.json(200, "[{\"type\":\"file\",\"path\":\"data/../../../evil.jsonl\",\"size\":1}]"));
+        FakeHub.json(
+            200, "[{\"type\":\"file\",\"path\":\"data/../../../evil.jsonl\",\"size\":1}]"));
     // WHEN
     Throwable thrown = catchThrowable(() -> client().build().download(Benchmark.KMMLU_REDUX));
     // THEN
@@ -430,7 +442,8 @@ class HubClientTest {
     then(thrown)
         .isInstanceOf(DatasetException.class)
         .hasMessage(
-            hub.hubUri() + "/api/datasets/LGAI-EXAONE/KMMLU-Redux/revision/main: the answer is"
+            hub.hubUri()
+                + "/api/datasets/LGAI-EXAONE/KMMLU-Redux/revision/main: the answer is"
                 + " larger than the limit of 100 bytes");
   }
 
@@ -445,10 +458,12 @@ class HubClientTest {
     then(thrown)
         .isInstanceOf(DatasetException.class)
         .hasMessage(
-            directory + ": offline, but HAERAE-HUB/KMMLU at revision main is not in the cache:"
+            directory
+                + ": offline, but HAERAE-HUB/KMMLU at revision main is not in the cache:"
                 + " missing data/*-test.csv and data/*-dev.csv and the snapshot record"
                 + " .kmmlu-snapshot.json; run once with offline(false) to download it into "
-                + cache + ", or load the files from a directory that holds them");
+                + cache
+                + ", or load the files from a directory that holds them");
     then(hub.requests()).isEmpty();
   }
 
@@ -482,8 +497,7 @@ class HubClientTest {
   @Test
   void should_list_the_missing_files_when_offline_with_a_partial_cache() throws IOException {
     // GIVEN
-    hub.serveRepo(
-        KMMLU, COMMIT, Map.of("data/Law-dev.csv", "dev", "data/Law-test.csv", "test"));
+    hub.serveRepo(KMMLU, COMMIT, Map.of("data/Law-dev.csv", "dev", "data/Law-test.csv", "test"));
     HubSnapshot online = client().build().download(Benchmark.KMMLU);
     Files.delete(online.directory().resolve("data/Law-test.csv"));
     // WHEN
@@ -493,8 +507,10 @@ class HubClientTest {
     then(thrown)
         .isInstanceOf(DatasetException.class)
         .hasMessage(
-            online.directory() + ": offline, but the cached copy of HAERAE-HUB/KMMLU at revision "
-                + COMMIT + " is incomplete: missing data/Law-test.csv; run once with"
+            online.directory()
+                + ": offline, but the cached copy of HAERAE-HUB/KMMLU at revision "
+                + COMMIT
+                + " is incomplete: missing data/Law-test.csv; run once with"
                 + " offline(false) to download them again, or load the files from a directory"
                 + " that holds them");
   }
@@ -521,8 +537,7 @@ class HubClientTest {
   @Test
   void should_follow_the_next_link_when_the_tree_listing_has_several_pages() {
     // GIVEN
-    hub.serveRepo(
-        KMMLU, COMMIT, Map.of("data/Law-dev.csv", "dev", "data/Law-test.csv", "test"));
+    hub.serveRepo(KMMLU, COMMIT, Map.of("data/Law-dev.csv", "dev", "data/Law-test.csv", "test"));
     String tree = "/api/datasets/" + KMMLU + "/tree/" + COMMIT + "/data";
     hub.onHub(
         tree,

@@ -23,7 +23,8 @@ class HubTokensTest {
     // GIVEN
     Path hfHome = home.resolve("hf");
     writeToken(hfHome, "hf_fromFile");
-    Map<String, String> environment = Map.of("HF_TOKEN", " hf_fromVariable ", "HF_HOME", hfHome.toString());
+    Map<String, String> environment =
+        Map.of("HF_TOKEN", " hf_fromVariable ", "HF_HOME", hfHome.toString());
     // WHEN
     Optional<String> token = HubTokens.find(environment, home.toString());
     // THEN
@@ -48,7 +49,8 @@ class HubTokensTest {
     Path xdg = home.resolve("xdg");
     writeToken(xdg.resolve("huggingface"), "hf_xdg");
     // WHEN
-    Optional<String> token = HubTokens.find(Map.of("XDG_CACHE_HOME", xdg.toString()), home.toString());
+    Optional<String> token =
+        HubTokens.find(Map.of("XDG_CACHE_HOME", xdg.toString()), home.toString());
     // THEN
     then(token).contains("hf_xdg");
   }
