@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -149,7 +151,8 @@ final class Run {
       executor = owned;
     }
     Semaphore permits = new Semaphore(s.concurrency);
-    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger running = new AtomicInteger();
+    Set<Thread> workers = ConcurrentHashMap.newKeySet();
     try {
       for (int index : pending) {
         if (stopReason.get() != null) {
@@ -160,13 +163,20 @@ final class Run {
           permits.release();
           break;
         }
-        inFlight.incrementAndGet();
         executor.execute(
             () -> {
+              Thread worker = Thread.currentThread();
+              running.incrementAndGet();
+              workers.add(worker);
               try {
                 runItem(index);
               } finally {
-                inFlight.decrementAndGet();
+                workers.remove(worker);
+                if (isInterruptStop()) {
+                  // The interrupt came from this run; do not leak it into a caller's pool thread.
+                  Thread.interrupted();
+                }
+                running.decrementAndGet();
                 permits.release();
               }
             });
@@ -181,7 +191,10 @@ final class Run {
       if (owned != null) {
         owned.shutdownNow();
       }
-      awaitInFlight(inFlight);
+      for (Thread worker : workers) {
+        worker.interrupt();
+      }
+      awaitRunning(running);
       Thread.currentThread().interrupt();
     } finally {
       if (owned != null) {
@@ -190,11 +203,13 @@ final class Run {
     }
   }
 
-  /** Waits (uninterruptibly, bounded) for in-flight items to record themselves. */
-  private static void awaitInFlight(AtomicInteger inFlight) {
+  /**
+   * Waits (bounded) for items already running to record themselves; items that never started are
+   * not waited for.
+   */
+  private static void awaitRunning(AtomicInteger running) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
+    while (running.get() > 0 && System.nanoTime() < deadline) {
       try {
         Thread.sleep(5);
       } catch (InterruptedException e) {
