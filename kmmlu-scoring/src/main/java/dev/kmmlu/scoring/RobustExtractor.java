@@ -20,6 +20,12 @@ final class RobustExtractor implements AnswerExtractor {
 
   private static final String[] CONCLUSION_NOUNS = {"것", "보기", "선택지", "설명", "항목", "문장", "답안"};
   private static final String[] CHOICE_WORDS = {"보기", "선택지"};
+  private static final String[] OPTION_WORDS = {"option ", "choice "};
+  private static final String[] VERDICTS = {
+    "correct", "right", "best", "the correct", "the right", "the best"
+  };
+  private static final String[] ANSWER_VERBS = {"is", "would be", "should be", "will be"};
+  private static final String[] LINE_CONJUNCTIONS = {"또는", "혹은", "or ", "and "};
 
   private final boolean fallbacks;
 
@@ -107,7 +113,7 @@ final class RobustExtractor implements AnswerExtractor {
 
   /** A structured reply such as {"answer": 3}: its answer field is authoritative. */
   private static Extraction jsonAnswer(String s, int from, int to, int n) {
-    if (s.indexOf("nswer\"", from) < 0 && s.indexOf("NSWER\"", from) < 0) {
+    if (s.indexOf('"', from) < 0) {
       return null;
     }
     int q = to;
@@ -145,12 +151,11 @@ final class RobustExtractor implements AnswerExtractor {
    * ends the search with UNPARSED; a marker followed by anything else is skipped.
    */
   private static Extraction lastMarker(String s, int from, int to, int n) {
-    // Intrinsic forward searches tell which marker kinds occur, so a reply without markers is
-    // not scanned character by character.
+    // Intrinsic single-character searches skip the marker kinds that cannot occur.
     boolean korean = s.indexOf('답', from) >= 0;
-    boolean english = s.indexOf("nswer", from) >= 0 || s.indexOf("NSWER", from) >= 0;
-    boolean fin = s.indexOf("inal", from) >= 0 || s.indexOf("INAL", from) >= 0;
-    boolean boxed = s.indexOf("\\boxed{", from) >= 0;
+    boolean english = s.indexOf('w', from) >= 0 || s.indexOf('W', from) >= 0;
+    boolean fin = s.indexOf('f', from) >= 0 || s.indexOf('F', from) >= 0;
+    boolean boxed = s.indexOf('\\', from) >= 0;
     if (!korean && !english && !fin && !boxed) {
       return null;
     }
@@ -247,7 +252,7 @@ final class RobustExtractor implements AnswerExtractor {
       return -1; // a JSON key, handled before
     }
     q = skipSpaceAndStars(s, q, to);
-    for (String verb : new String[] {"is", "would be", "should be", "will be"}) {
+    for (String verb : ANSWER_VERBS) {
       int end = q + verb.length();
       if (end <= to
           && s.regionMatches(true, q, verb, 0, verb.length())
@@ -490,7 +495,7 @@ final class RobustExtractor implements AnswerExtractor {
       if (k >= lineEnd || "(-–—:".indexOf(s.charAt(k)) >= 0) {
         return token;
       }
-      if (OptionToken.afterAny(s, k, lineEnd, new String[] {"또는", "혹은", "or ", "and "}, true)
+      if (OptionToken.afterAny(s, k, lineEnd, LINE_CONJUNCTIONS, true)
           >= 0) {
         return token;
       }
@@ -503,12 +508,9 @@ final class RobustExtractor implements AnswerExtractor {
    * 3번", "설명은 선택지 D", "option B is correct", "corresponds to **D**".
    */
   private static Extraction conclusion(String s, int from, int to, int n) {
-    boolean english =
-        s.indexOf("ption ", from) >= 0
-            || s.indexOf("hoice ", from) >= 0
-            || s.indexOf("orresponds to", from) >= 0;
+    char[] chars = s.toCharArray(); // one copy is cheaper than charAt on a long UTF-16 string
     for (int p = to - 1; p >= from; p--) {
-      char c = s.charAt(p);
+      char c = chars[p];
       int q;
       if (c == '은' || c == '는' || c == '이') {
         if (p == from || !isConclusionNoun(s, from, p)) {
@@ -517,8 +519,7 @@ final class RobustExtractor implements AnswerExtractor {
         q = skipSpaceAndStars(s, p + 1, to);
         int after = OptionToken.afterAny(s, q, to, CHOICE_WORDS, false);
         q = after < 0 ? q : skipSpaceAndStars(s, after, to);
-      } else if (english
-          && (c == 'o' || c == 'O' || c == 'c' || c == 'C')
+      } else if ((c == 'o' || c == 'O' || c == 'c' || c == 'C')
           && (p == from || !OptionToken.isLatinLetter(s.charAt(p - 1)))) {
         q = englishConclusion(s, p, to);
         if (q < 0) {
@@ -562,7 +563,7 @@ final class RobustExtractor implements AnswerExtractor {
     if (s.regionMatches(true, p, "corresponds to ", 0, 15)) {
       return OptionToken.skipPrefix(s, p + 15, to);
     }
-    int word = OptionToken.afterAny(s, p, to, new String[] {"option ", "choice "}, true);
+    int word = OptionToken.afterAny(s, p, to, OPTION_WORDS, true);
     if (word < 0) {
       return -1;
     }
@@ -572,13 +573,7 @@ final class RobustExtractor implements AnswerExtractor {
     }
     int k = token.end();
     return k + 4 <= to && s.regionMatches(true, k, " is ", 0, 4)
-            && OptionToken.afterAny(
-                    s,
-                    k + 4,
-                    to,
-                    new String[] {"correct", "right", "best", "the correct", "the right", "the best"},
-                    true)
-                >= 0
+            && OptionToken.afterAny(s, k + 4, to, VERDICTS, true) >= 0
         ? word
         : -1;
   }
