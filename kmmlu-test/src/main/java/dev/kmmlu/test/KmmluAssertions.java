@@ -1,0 +1,22 @@
+package dev.kmmlu.test;
+
+import dev.kmmlu.scoring.Extraction;
+
+/**
+ * The entry point of AssertJ assertions on this library's values. Import it statically beside
+ * AssertJ's own {@code Assertions.assertThat}; Java resolves the overloads of both.
+ *
+ * <pre>{@code
+ * import static dev.kmmlu.test.KmmluAssertions.assertThat;
+ *
+ * assertThat(extraction).hasChoice(Choice.B);
+ * }</pre>
+ */
+public final class KmmluAssertions {
+  private KmmluAssertions() {}
+
+  /** Returns assertions on {@code actual}. */
+  public static ExtractionAssert assertThat(Extraction actual) {
+    return new ExtractionAssert(actual);
+  }
+}
