@@ -1,6 +1,7 @@
 package dev.kmmlu.test;
 
 import dev.kmmlu.scoring.Extraction;
+import dev.kmmlu.scoring.Verdict;
 
 /**
  * The entry point of AssertJ assertions on this library's values. Import it statically beside
@@ -18,5 +19,10 @@ public final class KmmluAssertions {
   /** Returns assertions on {@code actual}. */
   public static ExtractionAssert assertThat(Extraction actual) {
     return new ExtractionAssert(actual);
+  }
+
+  /** Returns assertions on {@code actual}. */
+  public static VerdictAssert assertThat(Verdict actual) {
+    return new VerdictAssert(actual);
   }
 }

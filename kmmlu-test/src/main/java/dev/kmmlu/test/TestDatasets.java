@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.kmmlu.datasets.Benchmark;
 import dev.kmmlu.datasets.Choice;
+import dev.kmmlu.datasets.Dataset;
 import dev.kmmlu.datasets.Licence;
 import dev.kmmlu.datasets.Question;
 import dev.kmmlu.datasets.QuestionMetadata;
@@ -62,6 +63,7 @@ public final class TestDatasets {
     private int optionCount = 4;
     private Choice gold = Choice.A;
     private boolean cycling;
+    private int shotsPerSubject;
 
     private Builder(Benchmark benchmark) {
       this.benchmark = benchmark;
@@ -163,6 +165,40 @@ public final class TestDatasets {
     }
 
     /**
+     * Makes {@link #buildDataset()} attach a few-shot source: a {@code dev} split with {@code
+     * perSubject} questions of each subject (texts "예제 N" instead of "문제 N"), gold cycling.
+     *
+     * @throws IllegalArgumentException if perSubject is negative
+     */
+    public Builder devShots(int perSubject) {
+      if (perSubject < 0) {
+        throw new IllegalArgumentException(
+            "per subject must not be negative, but was " + perSubject);
+      }
+      this.shotsPerSubject = perSubject;
+      return this;
+    }
+
+    /**
+     * Returns the questions as a {@link Dataset} of this builder's benchmark and split, with the
+     * few-shot source {@link #devShots(int)} asks for.
+     *
+     * @throws IllegalStateException if no subject was added
+     */
+    public Dataset buildDataset() {
+      Dataset dataset = Dataset.of(benchmark, split, build());
+      if (shotsPerSubject == 0) {
+        return dataset;
+      }
+      Builder dev = new Builder(benchmark).split("dev").goldCycling();
+      dev.optionCount = optionCount;
+      for (Part part : parts) {
+        dev.parts.add(new Part(part.licence, part.subject, shotsPerSubject));
+      }
+      return dataset.withFewShot(Dataset.of(benchmark, "dev", dev.build()));
+    }
+
+    /**
      * Returns the questions, in the order their subjects were added.
      *
      * @throws IllegalStateException if no subject was added
@@ -196,11 +232,12 @@ public final class TestDatasets {
                   "%s/%s/%s/%04d", benchmark.slug(), split, part.subject, indexInSubject)
               : String.format("%s/%s/%04d", benchmark.slug(), split, overall);
       int number = indexInSubject + 1;
+      String kind = "dev".equals(split) ? "예제" : "문제";
       String text =
-          "[" + part.subject + "] 문제 " + number + ": 다음 설명 중 옳은 것을 고르시오.";
+          "[" + part.subject + "] " + kind + " " + number + ": 다음 설명 중 옳은 것을 고르시오.";
       List<String> options = new ArrayList<>();
       for (int o = 0; o < optionCount; o++) {
-        options.add(part.subject + " " + number + "번 문제의 " + ORDINALS[o] + " 진술");
+        options.add(part.subject + " " + number + "번 " + kind + "의 " + ORDINALS[o] + " 진술");
       }
       QuestionMetadata.Builder metadata = QuestionMetadata.builder();
       String group;
