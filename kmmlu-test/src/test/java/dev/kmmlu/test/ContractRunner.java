@@ -15,7 +15,14 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /** Runs one contract check of a contract class through the JUnit Platform, as a build would. */
 final class ContractRunner {
+  private static volatile boolean running;
+
   private ContractRunner() {}
+
+  /** Returns whether a contract check is being run by this runner; enables the broken contracts. */
+  static boolean isRunning() {
+    return running;
+  }
 
   /** The result of one check: its status and, when it failed, why. */
   record Result(TestExecutionResult.Status status, Optional<Throwable> failure) {}
@@ -25,7 +32,9 @@ final class ContractRunner {
         LauncherDiscoveryRequestBuilder.request().selectors(selectMethod(contract, check)).build();
     List<Result> results = new ArrayList<>();
     Launcher launcher = LauncherFactory.create();
-    launcher.execute(
+    running = true;
+    try {
+      launcher.execute(
         request,
         new TestExecutionListener() {
           @Override
@@ -35,6 +44,9 @@ final class ContractRunner {
             }
           }
         });
+    } finally {
+      running = false;
+    }
     if (results.size() != 1) {
       throw new IllegalStateException(
           "expected one test to run for " + contract.getSimpleName() + "." + check + ", but "
