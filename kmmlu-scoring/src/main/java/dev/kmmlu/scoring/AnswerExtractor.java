@@ -1,8 +1,22 @@
 package dev.kmmlu.scoring;
 
+import static java.util.Objects.requireNonNull;
+
+import java.util.regex.Pattern;
+
 /**
  * Finds the option a model's free-form reply commits to. Implementations are immutable and
  * thread-safe.
+ *
+ * <p>Four policies ship with the library: {@link #robust()} (the default), {@link #strict()}, and
+ * two reproductions of peers, {@link #paper()} and {@link #lmEvalKmmluCot()}, so results can be
+ * compared with published numbers. Users add their own patterns with {@link #withPattern}:
+ *
+ * <pre>{@code
+ * AnswerExtractor extractor =
+ *     AnswerExtractor.robust().withPattern(Pattern.compile("Risposta:\\s*([A-E])"), ExtractionStatus.STRICT);
+ * Extraction extraction = extractor.extract("Risposta: C", 4);   // C, STRICT
+ * }</pre>
  */
 @FunctionalInterface
 public interface AnswerExtractor {
@@ -12,5 +26,102 @@ public interface AnswerExtractor {
   /** Returns the answer found in a reply to a question with {@code optionCount} options. */
   default Extraction extract(String text, int optionCount) {
     return extract(ExtractionInput.of(text, optionCount));
+  }
+
+  /**
+   * Returns an extractor that first looks for {@code pattern} in the reply (after any reasoning
+   * block) and otherwise defers to this one. The last match whose group 1 names an option of the
+   * item (a letter A-E in either case or full width, a digit 1-5, a circled digit, or "3번") wins
+   * and is reported with {@code status}.
+   *
+   * @throws IllegalArgumentException if pattern has no capturing group, or status is not STRICT
+   *     or LENIENT
+   */
+  default AnswerExtractor withPattern(Pattern pattern, ExtractionStatus status) {
+    return new PatternExtractor(pattern, status, this);
+  }
+
+  /**
+   * Returns the library's default policy, which reads replies as a careful human grader would.
+   *
+   * <ul>
+   *   <li>Reasoning is not the answer: only the text after the last {@code </think>} is read, the
+   *       separate reasoning text never is, and a {@code <think>} left open means no answer
+   *       came.
+   *   <li>STRICT: a reply that is nothing but one option ({@code B}, {@code (B)}, {@code **B**},
+   *       {@code 3번}, {@code ③}); the {@code "answer"} field of a JSON reply; otherwise the
+   *       <em>last</em> final-answer marker that names an option: 정답, 답, 답변, 답안, 최종 답,
+   *       최종 정답 (with 은/는 or an ASCII or full-width colon), Answer, Final answer, "the answer
+   *       is", FINAL:, {@code \boxed{}}. After a marker, markdown bold, brackets, {@code $..$},
+   *       {@code \boxed{\text{..}}} and words such as "선택지" or "option" are skipped.
+   *   <li>Options are letters A-E (either case, full width), digits 1-5, circled digits ①-⑤ and
+   *       "3번"; a letter inside a word ("Let's", "A형", "B12") or a digit inside a number ("10.8",
+   *       "1/2") is not an option.
+   *   <li>UNPARSED: a final statement that names two different options ("A 또는 B", "A, C"), an
+   *       option outside the item ("E" on four options), or says there is none ("정답: 없음").
+   *   <li>TRUNCATED: the finish reason says the token limit was hit and no marker was found.
+   *   <li>LENIENT fallbacks, when no marker names an option: the reply is one option's text; a
+   *       line that starts with an option ("B. 사만다", "4번 - ...") where the lines agree; a
+   *       conclusion such as "옳지 않은 것은 2번입니다" or "option B is correct"; a single bold or
+   *       bracketed option on the last line.
+   * </ul>
+   */
+  static AnswerExtractor robust() {
+    return RobustExtractor.ROBUST;
+  }
+
+  /**
+   * Returns {@link #robust()} without its fallbacks: an answer is found only when robust would
+   * report it STRICT, so every choice comes from a marker, a JSON answer field or a reply that is
+   * nothing but one option.
+   */
+  static AnswerExtractor strict() {
+    return RobustExtractor.STRICT;
+  }
+
+  /**
+   * Returns the extraction of the KMMLU-Redux/Pro paper (arXiv 2507.08924), reproduced exactly.
+   * The strict patterns {@code 정답[^A-E]*:[^A-E]*([A-E])} and {@code
+   * (?i)Answer[^A-E]*:[^A-E]*([A-E])} are tried in that order, then the flexible {@code
+   * 정답[^A-E]*([A-E])|([A-E])\)}. Each is searched once from the start, as Python's {@code
+   * re.search} does, so the <em>first</em> match wins. A strict hit is STRICT, a flexible hit
+   * LENIENT, a blank reply EMPTY, anything else UNPARSED. Think blocks are not removed, cut-off
+   * replies are not told apart, and the letter may lie outside the item's options (it then
+   * scores as wrong, as in the paper).
+   */
+  static AnswerExtractor paper() {
+    return RegexExtractor.PAPER;
+  }
+
+  /**
+   * Returns lm-evaluation-harness's KMMLU chain-of-thought extraction, reproduced exactly: the
+   * first match of {@code (?<=정답은)\s*[(]?(A|B|C|D)[)]?.*(?=입니다.)}, reported STRICT; a blank
+   * reply is EMPTY and anything else UNPARSED.
+   */
+  static AnswerExtractor lmEvalKmmluCot() {
+    return RegexExtractor.LM_EVAL_KMMLU_COT;
+  }
+
+  /**
+   * Returns the policy with the given name: {@code robust}, {@code strict}, {@code paper} or
+   * {@code lm-eval}, ignoring case.
+   *
+   * @throws IllegalArgumentException if name is none of these
+   */
+  static AnswerExtractor byName(String name) {
+    requireNonNull(name, "name");
+    switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "robust":
+        return robust();
+      case "strict":
+        return strict();
+      case "paper":
+        return paper();
+      case "lm-eval":
+        return lmEvalKmmluCot();
+      default:
+        throw new IllegalArgumentException(
+            "name must be one of robust, strict, paper, lm-eval, but was " + name);
+    }
   }
 }

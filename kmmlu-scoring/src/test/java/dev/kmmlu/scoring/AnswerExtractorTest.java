@@ -1,0 +1,401 @@
+package dev.kmmlu.scoring;
+
+import static org.assertj.core.api.BDDAssertions.catchThrowable;
+import static org.assertj.core.api.BDDAssertions.then;
+
+import dev.kmmlu.datasets.Choice;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Tests each extraction rule of {@link AnswerExtractor#robust()} and the peer policies. */
+class AnswerExtractorTest {
+  private static final AnswerExtractor ROBUST = AnswerExtractor.robust();
+
+  static Stream<Arguments> markers() {
+    return Stream.of(
+        Arguments.of("풀이...\n정답: B", "B"),
+        Arguments.of("풀이...\n정답：C", "C"),
+        Arguments.of("정답 : D", "D"),
+        Arguments.of("**정답:** A", "A"),
+        Arguments.of("**정답**: B", "B"),
+        Arguments.of("정답: **C**", "C"),
+        Arguments.of("정답: (D)", "D"),
+        Arguments.of("정답: [A]", "A"),
+        Arguments.of("정답: $B$", "B"),
+        Arguments.of("정답: \\boxed{C}", "C"),
+        Arguments.of("정답: \\boxed{\\text{D}}", "D"),
+        Arguments.of("정답: A) 정액법", "A"),
+        Arguments.of("정답: B.", "B"),
+        Arguments.of("정답: c", "C"),
+        Arguments.of("정답: Ｄ", "D"),
+        Arguments.of("따라서 정답은 A입니다.", "A"),
+        Arguments.of("정답은 B 입니다.", "B"),
+        Arguments.of("답: C", "C"),
+        Arguments.of("답은 D이다.", "D"),
+        Arguments.of("답변: A", "A"),
+        Arguments.of("최종 답: B", "B"),
+        Arguments.of("최종 정답: C", "C"),
+        Arguments.of("최종답변: D", "D"),
+        Arguments.of("Answer: A", "A"),
+        Arguments.of("answer: b", "B"),
+        Arguments.of("Final answer: C", "C"),
+        Arguments.of("So the answer is D.", "D"),
+        Arguments.of("The answer is (A).", "A"),
+        Arguments.of("The final answer is $\\boxed{B}$.", "B"),
+        Arguments.of("### ANSWER\nC", "C"),
+        Arguments.of("FINAL: 4", "D"),
+        Arguments.of("정답은:\n\n2", "B"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("markers")
+  void should_find_strict_answer_when_reply_has_marker(String reply, String letter) {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of(reply, 4);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction.choice()).contains(Choice.valueOf(letter));
+    then(extraction.status()).isEqualTo(ExtractionStatus.STRICT);
+  }
+
+  static Stream<Arguments> numbers() {
+    return Stream.of(
+        Arguments.of("정답: 3", "C"),
+        Arguments.of("정답은 3번입니다.", "C"),
+        Arguments.of("정답: ③", "C"),
+        Arguments.of("정답은 ③번입니다.", "C"),
+        Arguments.of("정답: 3)", "C"),
+        Arguments.of("정답은 **5번**입니다.", "E"),
+        Arguments.of("3", "C"),
+        Arguments.of("3번", "C"),
+        Arguments.of("⑤", "E"),
+        Arguments.of("정답: ❷", "B"),
+        Arguments.of("정답: ４", "D"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("numbers")
+  void should_read_numbers_as_positions_when_reply_answers_with_digits(String reply, String letter) {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of(reply, 5);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction.choice()).contains(Choice.valueOf(letter));
+    then(extraction.status()).isEqualTo(ExtractionStatus.STRICT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "정답: E",
+        "정답은 5번입니다.",
+        "정답: ⑤",
+        "E",
+        "정답: A 또는 B",
+        "Answer: A or B",
+        "정답: A, C",
+        "정답은 2번과 4번입니다.",
+        "A 또는 B",
+        "최종 정답: 없음",
+        "Answer: None",
+        "Let's think step by step about each option.",
+        "A형 간염은 오염된 음식으로 전파됩니다.",
+        "Vitamin B12 결핍은 빈혈을 일으킵니다.",
+        "e.g. the default rule applies.",
+        "따라서 정답은 a = 3 일 때 성립합니다.",
+        "그러나 더 기본적인 오답은 B입니다. 하지만",
+        "정답을 고르기 위해 A와 B를 비교했지만 결론을 내리지 못했습니다.",
+        "f(1)의 값을 구할 수 없습니다.",
+        "10.8mg/L",
+        "계산하면 답은 130입니다.",
+        "{\"answer\": 7}",
+        "- **Option A**: 1\n- **Option B**: 2\n"
+      })
+  void should_report_unparsed_when_reply_commits_to_no_single_option(String reply) {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of(reply, 4);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction).isEqualTo(Extraction.none(ExtractionStatus.UNPARSED));
+  }
+
+  @Test
+  void should_take_last_answer_when_reply_corrects_itself() {
+    // GIVEN
+    String reply = "정답: A 인지 보자.\nA는 틀렸다.\n\n정답: C";
+    // WHEN
+    Extraction extraction = ROBUST.extract(reply, 4);
+    // THEN
+    then(extraction).isEqualTo(Extraction.found(Choice.C, ExtractionStatus.STRICT, 26, 27));
+  }
+
+  @Test
+  void should_report_span_in_original_text_when_think_block_precedes_answer() {
+    // GIVEN
+    String reply = "<think>정답: A</think>\n정답: **B**";
+    // WHEN
+    Extraction extraction = ROBUST.extract(reply, 4);
+    // THEN
+    then(extraction).isEqualTo(Extraction.found(Choice.B, ExtractionStatus.STRICT, 27, 28));
+    then(reply.substring(extraction.start(), extraction.end())).isEqualTo("B");
+  }
+
+  static Stream<Arguments> reasoning() {
+    return Stream.of(
+        Arguments.of("<think>\n정답: A\n</think>\n\n정답: D", "", "", "D", ExtractionStatus.STRICT),
+        Arguments.of("정답: A 일까?\n</think>\n정답: B", "", "", "B", ExtractionStatus.STRICT),
+        Arguments.of("<think>\n정답: A 일까", "", "length", null, ExtractionStatus.TRUNCATED),
+        Arguments.of("<think>\n정답: A 일까", "", "stop", null, ExtractionStatus.UNPARSED),
+        Arguments.of("<think>\n정답: A\n</think>", "", "", null, ExtractionStatus.UNPARSED),
+        Arguments.of("", "정답: A", "length", null, ExtractionStatus.TRUNCATED),
+        Arguments.of("", "정답: A", "stop", null, ExtractionStatus.EMPTY),
+        Arguments.of("정답: C", "정답: A", "stop", "C", ExtractionStatus.STRICT),
+        Arguments.of("모르겠습니다.", "정답: A", "stop", null, ExtractionStatus.UNPARSED));
+  }
+
+  @ParameterizedTest
+  @MethodSource("reasoning")
+  void should_never_search_reasoning_when_extracting(
+      String text, String reasoning, String finish, String letter, ExtractionStatus status) {
+    // GIVEN
+    ExtractionInput input =
+        ExtractionInput.of(text, 4).withReasoning(reasoning).withFinishReason(finish);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction.choice().map(Choice::letter).orElse(null)).isEqualTo(letter);
+    then(extraction.status()).isEqualTo(status);
+  }
+
+  static Stream<Arguments> truncation() {
+    return Stream.of(
+        Arguments.of("각 보기를 보면 A는 틀리고 B는", "length", null, ExtractionStatus.TRUNCATED),
+        Arguments.of("각 보기를 보면 A는 틀리고 B는", "max_tokens", null, ExtractionStatus.TRUNCATED),
+        Arguments.of("각 보기를 보면 A는 틀리고 B는", "stop", null, ExtractionStatus.UNPARSED),
+        Arguments.of("정답: B\n\n추가 설명: 정률법은", "length", "B", ExtractionStatus.STRICT),
+        Arguments.of("B. 정률법\n\n이 보기는", "length", null, ExtractionStatus.TRUNCATED),
+        Arguments.of("B", "length", "B", ExtractionStatus.STRICT),
+        Arguments.of("", "length", null, ExtractionStatus.TRUNCATED),
+        Arguments.of(" \n ", "", null, ExtractionStatus.EMPTY));
+  }
+
+  @ParameterizedTest
+  @MethodSource("truncation")
+  void should_flag_truncation_when_token_limit_cut_reply_before_answer(
+      String text, String finish, String letter, ExtractionStatus status) {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of(text, 4).withFinishReason(finish);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction.choice().map(Choice::letter).orElse(null)).isEqualTo(letter);
+    then(extraction.status()).isEqualTo(status);
+  }
+
+  static Stream<Arguments> fallbacks() {
+    return Stream.of(
+        Arguments.of("B. 사만다입니다. 문장에서 그렇게 말합니다.", "B"),
+        Arguments.of("4번 - 서술자가 추측하고 있다.", "D"),
+        Arguments.of("2: 이 설명은 틀렸습니다.", "B"),
+        Arguments.of("2.포크로 감자를 눌렀다.", "B"),
+        Arguments.of("A (as a placeholder).", "A"),
+        Arguments.of("C\n\nStep-by-step:\n1. Read\n2. Compare", "C"),
+        Arguments.of("8/36 = 2/9\n\nB", "B"),
+        Arguments.of("가장 적절한 보기는 3번입니다.", "C"),
+        Arguments.of("따라서 옳지 않은 것은 2번입니다.", "B"),
+        Arguments.of("옳지 않은 설명은 선택지 D입니다.", "D"),
+        Arguments.of("Option B is correct.", "B"),
+        Arguments.of("15 ton corresponds to **D**", "D"),
+        Arguments.of("복원 중 (D)", "D"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("fallbacks")
+  void should_find_lenient_answer_when_no_marker(String reply, String letter) {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of(reply, 5);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction.choice()).contains(Choice.valueOf(letter));
+    then(extraction.status()).isEqualTo(ExtractionStatus.LENIENT);
+  }
+
+  @Test
+  void should_not_use_fallbacks_when_strict() {
+    // GIVEN
+    AnswerExtractor strict = AnswerExtractor.strict();
+    // WHEN
+    Extraction lenient = strict.extract("가장 적절한 보기는 3번입니다.", 4);
+    Extraction marked = strict.extract("정답: 3", 4);
+    // THEN
+    then(lenient).isEqualTo(Extraction.none(ExtractionStatus.UNPARSED));
+    then(marked.choice()).contains(Choice.C);
+  }
+
+  static Stream<Arguments> optionTexts() {
+    List<String> options = List.of("정액법", "정률법", "연수합계법", "생산량비례법");
+    return Stream.of(
+        Arguments.of("연수합계법", options, "C"),
+        Arguments.of(" 정률법. ", options, "B"),
+        Arguments.of("생산량비례법입니다.", options, "D"),
+        Arguments.of("**정액법**", options, "A"),
+        Arguments.of("\u1100\u1175\u11a8", List.of("가", "긱", "각", "극"), "B"),
+        Arguments.of("감채기금법", options, null));
+  }
+
+  @ParameterizedTest
+  @MethodSource("optionTexts")
+  void should_match_option_text_when_reply_is_only_that_text(
+      String reply, List<String> options, String letter) {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of(reply, 4).withQuestion("", options);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction.choice().map(Choice::letter).orElse(null)).isEqualTo(letter);
+    then(extraction.status())
+        .isEqualTo(letter == null ? ExtractionStatus.UNPARSED : ExtractionStatus.LENIENT);
+  }
+
+  @Test
+  void should_trust_json_answer_field_when_reply_is_structured() {
+    // GIVEN
+    String reply = "{\"answer\": 3, \"reasoning\": \"따라서 답은 34입니다. 정답: 1\"}";
+    // WHEN
+    Extraction extraction = ROBUST.extract(reply, 5);
+    // THEN
+    then(extraction).isEqualTo(Extraction.found(Choice.C, ExtractionStatus.STRICT, 11, 12));
+  }
+
+  @Test
+  void should_take_first_match_when_paper() {
+    // GIVEN
+    String reply = "정답: A 인지 보자.\n\n정답: D";
+    // WHEN
+    Extraction extraction = AnswerExtractor.paper().extract(reply, 4);
+    // THEN
+    then(extraction).isEqualTo(Extraction.found(Choice.A, ExtractionStatus.STRICT, 4, 5));
+  }
+
+  @Test
+  void should_report_lenient_when_paper_flexible_pattern_matches() {
+    // GIVEN
+    String reply = "풀이 결과 C) 가 맞다";
+    // WHEN
+    Extraction extraction = AnswerExtractor.paper().extract(reply, 4);
+    // THEN
+    then(extraction).isEqualTo(Extraction.found(Choice.C, ExtractionStatus.LENIENT, 6, 7));
+  }
+
+  @Test
+  void should_grab_letter_from_word_when_paper_english_pattern_meets_lets() {
+    // GIVEN
+    String reply = "Answer: Let me check. The answer is C.";
+    // WHEN
+    Extraction extraction = AnswerExtractor.paper().extract(reply, 4);
+    // THEN
+    then(extraction).isEqualTo(Extraction.found(Choice.E, ExtractionStatus.STRICT, 9, 10));
+  }
+
+  @Test
+  void should_need_copula_when_lm_eval() {
+    // GIVEN
+    AnswerExtractor lmEval = AnswerExtractor.lmEvalKmmluCot();
+    // WHEN
+    Extraction found = lmEval.extract("따라서 정답은 (B) 입니다.", 4);
+    Extraction missed = lmEval.extract("정답: B", 4);
+    Extraction empty = lmEval.extract(" ", 4);
+    // THEN
+    then(found).isEqualTo(Extraction.found(Choice.B, ExtractionStatus.STRICT, 9, 10));
+    then(missed).isEqualTo(Extraction.none(ExtractionStatus.UNPARSED));
+    then(empty).isEqualTo(Extraction.none(ExtractionStatus.EMPTY));
+  }
+
+  @Test
+  void should_use_user_pattern_first_when_added() {
+    // GIVEN
+    AnswerExtractor extractor =
+        AnswerExtractor.robust()
+            .withPattern(Pattern.compile("Risposta:\\s*(\\S+)"), ExtractionStatus.LENIENT);
+    // WHEN
+    Extraction custom = extractor.extract("Risposta: B\nRisposta: 3", 4);
+    Extraction outOfRange = extractor.extract("Risposta: E\n정답: A", 4);
+    // THEN
+    then(custom).isEqualTo(Extraction.found(Choice.C, ExtractionStatus.LENIENT, 22, 23));
+    then(outOfRange).isEqualTo(Extraction.found(Choice.A, ExtractionStatus.STRICT, 16, 17));
+  }
+
+  @Test
+  void should_reject_pattern_when_it_has_no_group() {
+    // GIVEN
+    Pattern pattern = Pattern.compile("Risposta: [A-E]");
+    // WHEN
+    Throwable thrown =
+        catchThrowable(() -> AnswerExtractor.robust().withPattern(pattern, ExtractionStatus.STRICT));
+    // THEN
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pattern must have a capturing group, but was Risposta: [A-E]");
+  }
+
+  @Test
+  void should_reject_status_when_it_carries_no_choice() {
+    // GIVEN
+    Pattern pattern = Pattern.compile("Risposta: ([A-E])");
+    // WHEN
+    Throwable thrown =
+        catchThrowable(
+            () -> AnswerExtractor.robust().withPattern(pattern, ExtractionStatus.UNPARSED));
+    // THEN
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("status must be STRICT or LENIENT, but was UNPARSED");
+  }
+
+  @Test
+  void should_return_each_policy_when_named() {
+    // GIVEN
+    List<String> names = List.of("robust", "STRICT", " paper ", "lm-eval");
+    // WHEN
+    List<AnswerExtractor> extractors = names.stream().map(AnswerExtractor::byName).toList();
+    // THEN
+    then(extractors)
+        .containsExactly(
+            AnswerExtractor.robust(),
+            AnswerExtractor.strict(),
+            AnswerExtractor.paper(),
+            AnswerExtractor.lmEvalKmmluCot());
+  }
+
+  @Test
+  void should_reject_name_when_unknown() {
+    // GIVEN
+    String name = "simple-evals";
+    // WHEN
+    Throwable thrown = catchThrowable(() -> AnswerExtractor.byName(name));
+    // THEN
+    then(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("name must be one of robust, strict, paper, lm-eval, but was simple-evals");
+  }
+
+  @Test
+  void should_reject_null_input() {
+    // GIVEN
+    ExtractionInput input = null;
+    // WHEN
+    Throwable thrown = catchThrowable(() -> ROBUST.extract(input));
+    // THEN
+    then(thrown).isInstanceOf(NullPointerException.class).hasMessage("input");
+  }
+}
