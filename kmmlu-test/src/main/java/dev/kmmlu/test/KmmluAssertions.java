@@ -1,5 +1,6 @@
 package dev.kmmlu.test;
 
+import dev.kmmlu.Report;
 import dev.kmmlu.scoring.Extraction;
 import dev.kmmlu.scoring.Verdict;
 
@@ -19,6 +20,11 @@ public final class KmmluAssertions {
   /** Returns assertions on {@code actual}. */
   public static ExtractionAssert assertThat(Extraction actual) {
     return new ExtractionAssert(actual);
+  }
+
+  /** Returns assertions on {@code actual}. */
+  public static ReportAssert assertThat(Report actual) {
+    return new ReportAssert(actual);
   }
 
   /** Returns assertions on {@code actual}. */
