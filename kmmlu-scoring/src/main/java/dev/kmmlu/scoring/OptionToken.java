@@ -233,6 +233,17 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
     return -1;
   }
 
+  /** Returns the start of the word in {@code words} that ends right before {@code end}, or -1. */
+  static int endsWithAny(String s, int from, int end, String[] words) {
+    for (String w : words) {
+      int start = end - w.length();
+      if (start >= from && s.regionMatches(start, w, 0, w.length())) {
+        return start;
+      }
+    }
+    return -1;
+  }
+
   static boolean isHangul(char c) {
     return c >= '\uAC00' && c <= '\uD7A3';
   }

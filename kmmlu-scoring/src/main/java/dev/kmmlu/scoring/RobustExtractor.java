@@ -3,8 +3,6 @@ package dev.kmmlu.scoring;
 import dev.kmmlu.datasets.Choice;
 import java.text.Normalizer;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The library's own extraction policy; see {@link AnswerExtractor#robust()} for the rules. With
@@ -20,13 +18,14 @@ final class RobustExtractor implements AnswerExtractor {
     "없", "none", "n/a", "모름", "알 수 없", "해당 없", "해당사항 없", "no answer", "unknown"
   };
 
-  /** Conclusions without a marker word: "옳지 않은 것은 2번입니다", "가장 적절한 보기는 3번". */
-  private static final Pattern CONCLUSION =
-      Pattern.compile(
-          "(?:것|보기|선택지|설명|항목|문장|답안)\\s*(?:은|는|이)\\s*(?:\\*\\*)?\\s*(?:보기|선택지)?\\s*"
-              + "|(?i:\\b(?:option|choice)\\s+)(?=[A-Ea-e1-9]\\s+is\\s+(?:the\\s+)?"
-              + "(?:correct|right|best|answer))"
-              + "|(?i:\\bcorresponds\\s+to\\s+)");
+  private static final String[] CONCLUSION_NOUNS = {"것", "보기", "선택지", "설명", "항목", "문장", "답안"};
+  private static final String[] CHOICE_WORDS = {"보기", "선택지"};
+  private static final String[] OPTION_WORDS = {"option ", "choice "};
+  private static final String[] VERDICTS = {
+    "correct", "right", "best", "the correct", "the right", "the best"
+  };
+  private static final String[] ANSWER_VERBS = {"is", "would be", "should be", "will be"};
+  private static final String[] LINE_CONJUNCTIONS = {"또는", "혹은", "or ", "and "};
 
   private final boolean fallbacks;
 
@@ -85,7 +84,10 @@ final class RobustExtractor implements AnswerExtractor {
    * -1 when a {@code <think>} block is left open, so the answer never came.
    */
   static int answerRegionStart(String s) {
-    int close = s.lastIndexOf(THINK_CLOSE);
+    if (s.indexOf('<') < 0) {
+      return 0; // the common case, checked with one intrinsic scan
+    }
+    int close = s.indexOf(THINK_CLOSE) < 0 ? -1 : s.lastIndexOf(THINK_CLOSE);
     int from = close < 0 ? 0 : close + THINK_CLOSE.length();
     return s.indexOf(THINK_OPEN, from) >= 0 ? -1 : from;
   }
@@ -111,6 +113,9 @@ final class RobustExtractor implements AnswerExtractor {
 
   /** A structured reply such as {"answer": 3}: its answer field is authoritative. */
   private static Extraction jsonAnswer(String s, int from, int to, int n) {
+    if (s.indexOf('"', from) < 0) {
+      return null;
+    }
     int q = to;
     while ((q = s.lastIndexOf('"', q - 1)) >= from) {
       if (q + 8 <= to && s.regionMatches(true, q, "\"answer\"", 0, 8)) {
@@ -146,22 +151,30 @@ final class RobustExtractor implements AnswerExtractor {
    * ends the search with UNPARSED; a marker followed by anything else is skipped.
    */
   private static Extraction lastMarker(String s, int from, int to, int n) {
+    // Intrinsic single-character searches skip the marker kinds that cannot occur.
+    boolean korean = s.indexOf('답', from) >= 0;
+    boolean english = s.indexOf('w', from) >= 0 || s.indexOf('W', from) >= 0;
+    boolean fin = s.indexOf('f', from) >= 0 || s.indexOf('F', from) >= 0;
+    boolean boxed = s.indexOf('\\', from) >= 0;
+    if (!korean && !english && !fin && !boxed) {
+      return null;
+    }
     boolean first = true;
     for (int p = to - 1; p >= from; p--) {
       char c = s.charAt(p);
       int answerAt;
       boolean sentence = false;
-      if (c == '답') {
+      if (c == '답' && korean) {
         answerAt = koreanMarker(s, p, from, to);
         sentence = answerAt < -1;
         if (sentence) {
           answerAt = -answerAt - 2;
         }
-      } else if (c == 'a' || c == 'A') {
+      } else if ((c == 'a' || c == 'A') && english) {
         answerAt = englishMarker(s, p, from, to);
-      } else if (c == 'f' || c == 'F') {
+      } else if ((c == 'f' || c == 'F') && fin) {
         answerAt = finalMarker(s, p, from, to);
-      } else if (c == '\\' && s.startsWith("\\boxed{", p)) {
+      } else if (c == '\\' && boxed && s.startsWith("\\boxed{", p)) {
         answerAt = p + 7;
       } else {
         continue;
@@ -239,7 +252,7 @@ final class RobustExtractor implements AnswerExtractor {
       return -1; // a JSON key, handled before
     }
     q = skipSpaceAndStars(s, q, to);
-    for (String verb : new String[] {"is", "would be", "should be", "will be"}) {
+    for (String verb : ANSWER_VERBS) {
       int end = q + verb.length();
       if (end <= to
           && s.regionMatches(true, q, verb, 0, verb.length())
@@ -346,13 +359,13 @@ final class RobustExtractor implements AnswerExtractor {
     if (text != null) {
       return text;
     }
-    Extraction lines = lineLeading(s, from, to, n);
-    if (lines != null) {
-      return lines;
-    }
     Extraction conclusion = conclusion(s, from, to, n);
     if (conclusion != null) {
       return conclusion;
+    }
+    Extraction lines = lineLeading(s, from, to, n);
+    if (lines != null) {
+      return lines;
     }
     return lastLineDelimited(s, from, to, n);
   }
@@ -398,7 +411,7 @@ final class RobustExtractor implements AnswerExtractor {
 
   /**
    * Lines that begin with an option ("B. 사만다", "4번 - ...", "2.포크로", "A (as ...)"): the last
-   * line if it is only an option, else the one option all such lines agree on.
+   * line if it is only an option, else the only line that starts with an option.
    */
   private static Extraction lineLeading(String s, int from, int to, int n) {
     int lastLineStart = s.lastIndexOf('\n', to - 1) + 1;
@@ -406,7 +419,7 @@ final class RobustExtractor implements AnswerExtractor {
     OptionToken last = leadingToken(s, lastLineStart, to);
     if (last != null) {
       int afterLast = OptionToken.skipClosers(s, last.next(), to);
-      if (s.substring(afterLast, to).isBlank()) {
+      if (isBlank(s, afterLast, to)) {
         return inRange(last, n);
       }
     }
@@ -414,8 +427,7 @@ final class RobustExtractor implements AnswerExtractor {
     firstLineEnd = firstLineEnd < 0 || firstLineEnd > to ? to : firstLineEnd;
     OptionToken first = leadingToken(s, from, firstLineEnd);
     if (first != null
-        && s.substring(OptionToken.skipClosers(s, first.next(), firstLineEnd), firstLineEnd)
-            .isBlank()) {
+        && isBlank(s, OptionToken.skipClosers(s, first.next(), firstLineEnd), firstLineEnd)) {
       return inRange(first, n);
     }
     OptionToken chosen = null;
@@ -430,14 +442,23 @@ final class RobustExtractor implements AnswerExtractor {
         if (OptionToken.alternative(s, token, lineEnd) != null) {
           return Extraction.none(ExtractionStatus.UNPARSED);
         }
-        if (chosen != null && chosen.index() != token.index()) {
-          return null; // a list of options, not an answer
+        if (chosen != null) {
+          return null; // a list of options or repeated items, not an answer
         }
         chosen = token;
       }
       lineStart = lineEnd + 1;
     }
     return chosen == null ? null : inRange(chosen, n);
+  }
+
+  private static boolean isBlank(String s, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (!Character.isWhitespace(s.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Extraction inRange(OptionToken token, int n) {
@@ -474,7 +495,7 @@ final class RobustExtractor implements AnswerExtractor {
       if (k >= lineEnd || "(-–—:".indexOf(s.charAt(k)) >= 0) {
         return token;
       }
-      if (OptionToken.afterAny(s, k, lineEnd, new String[] {"또는", "혹은", "or ", "and "}, true)
+      if (OptionToken.afterAny(s, k, lineEnd, LINE_CONJUNCTIONS, true)
           >= 0) {
         return token;
       }
@@ -482,26 +503,79 @@ final class RobustExtractor implements AnswerExtractor {
     return null;
   }
 
-  /** Conclusions without a marker word; the last one that names a single option wins. */
+  /**
+   * Conclusions without a marker word, scanned from the end: "옳지 않은 것은 2번입니다", "보기는
+   * 3번", "설명은 선택지 D", "option B is correct", "corresponds to **D**".
+   */
   private static Extraction conclusion(String s, int from, int to, int n) {
-    Matcher m = CONCLUSION.matcher(s).region(from, to);
-    OptionToken chosen = null;
-    while (m.find()) {
-      OptionToken token = OptionToken.at(s, m.end(), to);
+    char[] chars = s.toCharArray(); // one copy is cheaper than charAt on a long UTF-16 string
+    for (int p = to - 1; p >= from; p--) {
+      char c = chars[p];
+      int q;
+      if (c == '은' || c == '는' || c == '이') {
+        if (p == from || !isConclusionNoun(s, from, p)) {
+          continue;
+        }
+        q = skipSpaceAndStars(s, p + 1, to);
+        int after = OptionToken.afterAny(s, q, to, CHOICE_WORDS, false);
+        q = after < 0 ? q : skipSpaceAndStars(s, after, to);
+      } else if ((c == 'o' || c == 'O' || c == 'c' || c == 'C')
+          && (p == from || !OptionToken.isLatinLetter(s.charAt(p - 1)))) {
+        q = englishConclusion(s, p, to);
+        if (q < 0) {
+          continue;
+        }
+      } else {
+        continue;
+      }
+      OptionToken token = OptionToken.at(s, q, to);
       if (token == null || OptionToken.alternative(s, token, to) != null) {
         continue;
       }
-      if (Character.isDigit(s.charAt(token.start())) && !token.delimited()) {
+      if (!token.delimited() && OptionToken.isDigit(s.charAt(token.start()))) {
         int after = token.end();
-        boolean copula =
-            after < to && "입이.)".indexOf(s.charAt(after)) >= 0;
-        if (!copula) {
+        if (after >= to || "입이.)".indexOf(s.charAt(after)) < 0) {
           continue;
         }
       }
-      chosen = token;
+      return inRange(token, n);
     }
-    return chosen == null ? null : inRange(chosen, n);
+    return null;
+  }
+
+  private static boolean isConclusionNoun(String s, int from, int p) {
+    switch (s.charAt(p - 1)) {
+      case '것':
+        return true;
+      case '기':
+      case '지':
+      case '명':
+      case '목':
+      case '장':
+      case '안':
+        return OptionToken.endsWithAny(s, from, p, CONCLUSION_NOUNS) >= 0;
+      default:
+        return false;
+    }
+  }
+
+  private static int englishConclusion(String s, int p, int to) {
+    if (s.regionMatches(true, p, "corresponds to ", 0, 15)) {
+      return OptionToken.skipPrefix(s, p + 15, to);
+    }
+    int word = OptionToken.afterAny(s, p, to, OPTION_WORDS, true);
+    if (word < 0) {
+      return -1;
+    }
+    OptionToken token = OptionToken.at(s, word, to);
+    if (token == null) {
+      return -1;
+    }
+    int k = token.end();
+    return k + 4 <= to && s.regionMatches(true, k, " is ", 0, 4)
+            && OptionToken.afterAny(s, k + 4, to, VERDICTS, true) >= 0
+        ? word
+        : -1;
   }
 
   /** The single bold, bracketed or dollar-wrapped option on the last line: "… to **D**". */
