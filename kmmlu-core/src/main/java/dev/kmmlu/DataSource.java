@@ -29,11 +29,23 @@ public interface DataSource {
   }
 
   /**
-   * Returns the dataset hub with the default cache ({@code ~/.cache/kmmlu}) and the hub's own token
-   * convention ({@code HF_TOKEN} or the hub token file), as the presets use.
+   * Returns the dataset hub with the default cache ({@code ~/.cache/kmmlu}) and the hub's own
+   * environment conventions, as the presets use: the token from {@code HF_TOKEN} or the hub token
+   * file, {@code HF_ENDPOINT} and {@code HF_HUB_OFFLINE} (see {@link
+   * HubClient.Builder#fromEnvironment(java.util.Map)}). The client is built on first use.
    */
   static DataSource hub() {
-    return hub(HubClient.builder().tokenFromEnvironment().build());
+    return new DataSource() {
+      @Override
+      public Dataset load(Benchmark benchmark, String split) {
+        return hub(HubClient.builder().fromEnvironment().build()).load(benchmark, split);
+      }
+
+      @Override
+      public String describe() {
+        return "hub";
+      }
+    };
   }
 
   /** Returns the dataset hub reached through {@code client}. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kmmlu.datasets.DatasetException;
 import dev.kmmlu.datasets.KmmluException;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -59,18 +60,20 @@ public final class Journal implements AutoCloseable {
 
   private final Path file;
   private final JournalHeader header;
-  private final FileChannel channel;
+  // A stream, not a FileChannel: an interrupt on a worker thread must never close the journal
+  // (interruptible channels close themselves when the writing thread is interrupted).
+  private final FileOutputStream out;
   private final List<JournalEntry> entries;
   private final ScheduledExecutorService forcer;
   private long lastForceNanos;
   private boolean dirty;
   private boolean closed;
 
-  private Journal(
-      Path file, JournalHeader header, FileChannel channel, List<JournalEntry> entries) {
+  private Journal(Path file, JournalHeader header, List<JournalEntry> entries)
+      throws IOException {
     this.file = file;
     this.header = header;
-    this.channel = channel;
+    this.out = new FileOutputStream(file.toFile(), true);
     this.entries = new ArrayList<>(entries);
     this.lastForceNanos = System.nanoTime();
     this.forcer =
@@ -131,11 +134,10 @@ public final class Journal implements AutoCloseable {
       try {
         write(channel, headerLine(header));
         channel.force(true);
-      } catch (IOException e) {
+      } finally {
         channel.close();
-        throw e;
       }
-      return new Journal(file, header, channel, List.of());
+      return new Journal(file, header, List.of());
     } catch (IOException e) {
       throw new KmmluException("journal " + file + ": could not be opened: " + e, e);
     }
@@ -177,12 +179,10 @@ public final class Journal implements AutoCloseable {
         write(channel, headerLine(header));
       }
       channel.force(true);
-    } catch (IOException e) {
+    } finally {
       channel.close();
-      throw e;
     }
-    return new Journal(
-        file, parsed.header == null ? header : parsed.header, channel, parsed.entries);
+    return new Journal(file, parsed.header == null ? header : parsed.header, parsed.entries);
   }
 
   private static List<String> changes(JournalHeader old, JournalHeader now) {
@@ -284,7 +284,7 @@ public final class Journal implements AutoCloseable {
       throw new IllegalStateException("journal " + file + " is closed");
     }
     try {
-      write(channel, entryLine(entry));
+      out.write((entryLine(entry) + "\n").getBytes(StandardCharsets.UTF_8));
       entries.add(entry);
       dirty = true;
       if (System.nanoTime() - lastForceNanos
@@ -308,7 +308,7 @@ public final class Journal implements AutoCloseable {
   }
 
   private void force() throws IOException {
-    channel.force(false);
+    out.getFD().sync();
     dirty = false;
     lastForceNanos = System.nanoTime();
   }
@@ -325,8 +325,8 @@ public final class Journal implements AutoCloseable {
     }
     closed = true;
     forcer.shutdownNow();
-    try (FileChannel toClose = channel) {
-      toClose.force(true);
+    try (FileOutputStream toClose = out) {
+      toClose.getFD().sync();
     } catch (IOException e) {
       throw new KmmluException("journal " + file + ": could not be closed: " + e, e);
     }

@@ -870,6 +870,49 @@ public final class HubClient {
     }
 
     /**
+     * Applies the hub's own environment conventions from the process environment; see {@link
+     * #fromEnvironment(Map)}.
+     */
+    public Builder fromEnvironment() {
+      return fromEnvironment(System.getenv());
+    }
+
+    /**
+     * Applies the hub's own environment conventions from {@code environment}: the token as {@link
+     * #tokenFromEnvironment(Map)} finds it, the endpoint from {@code HF_ENDPOINT} (for mirrors and
+     * test servers), and offline mode when {@code HF_HUB_OFFLINE} is {@code 1} or {@code true}.
+     *
+     * @throws IllegalArgumentException if {@code HF_ENDPOINT} is not an http or https URL
+     * @throws DatasetException if the token file exists but cannot be read
+     */
+    public Builder fromEnvironment(Map<String, String> environment) {
+      requireNonNull(environment, "environment");
+      tokenFromEnvironment(environment);
+      String endpoint = environment.get("HF_ENDPOINT");
+      if (endpoint != null && !endpoint.isBlank()) {
+        URI uri;
+        try {
+          uri = URI.create(endpoint.strip());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "HF_ENDPOINT must be an http or https URL, but was \"" + endpoint + "\"", e);
+        }
+        if (uri.getScheme() == null
+            || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+            || uri.getHost() == null) {
+          throw new IllegalArgumentException(
+              "HF_ENDPOINT must be an http or https URL, but was \"" + endpoint + "\"");
+        }
+        endpoint(uri);
+      }
+      String offline = environment.getOrDefault("HF_HUB_OFFLINE", "");
+      if (offline.equals("1") || offline.equalsIgnoreCase("true")) {
+        offline(true);
+      }
+      return this;
+    }
+
+    /**
      * Sets the revision: a branch, a tag or a commit (default {@code main}).
      *
      * @throws IllegalArgumentException if it is not a plain name of letters, digits, {@code .},
