@@ -22,7 +22,6 @@ import dev.kmmlu.scoring.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -213,6 +212,13 @@ final class EvaluateCommand implements Callable<Integer>, KmmluCommand.Verbosity
     }
     if (data.equals(DataSources.DEMO) && benchmark != Benchmark.KMMLU_PRO) {
       throw usage("--data demo is a KMMLU-Pro set; use it with --benchmark pro");
+    }
+    if (model.startsWith("builtin:human")
+        && benchmark != Benchmark.KMMLU
+        && benchmark != Benchmark.KMMLU_HARD) {
+      throw usage(
+          "builtin:human answers with KMMLU's human accuracies; use it with --benchmark kmmlu or"
+              + " kmmlu-hard");
     }
     if (prompt != null && !prompt.matches("ko-cot|en-cot|direct")) {
       throw usage("--prompt must be ko-cot, en-cot or direct, but was " + prompt);
@@ -469,11 +475,5 @@ final class EvaluateCommand implements Callable<Integer>, KmmluCommand.Verbosity
         ? "n/a"
         : String.format(
             Locale.ROOT, "%.1f–%.1f%%", estimate.lower() * 100, estimate.upper() * 100);
-  }
-
-  /** Returns the host (and port) of a URL, without user info, path or query. */
-  static String host(String url) {
-    URI uri = URI.create(url);
-    return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
   }
 }

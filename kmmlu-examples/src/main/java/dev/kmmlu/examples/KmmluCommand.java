@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
     description = "Evaluate language models on KMMLU, KMMLU-HARD, KMMLU-Redux and KMMLU-Pro.",
     subcommands = {
       DatasetsCommand.class,
+      EvaluateCommand.class,
       ExtractCommand.class,
       ReportCommand.class,
       CompareCommand.class
