@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,6 +47,8 @@ final class DatasetsCommand implements Callable<Integer>, KmmluCommand.Verbosity
       paramLabel = "PATH|demo|hub",
       description = "A directory in the hub layout or one file; demo (bundled); hub (download).")
   String data;
+
+  @Mixin HubOptions hub;
 
   @Option(names = "--split", description = "test (default) or dev.")
   String split;
@@ -78,7 +81,7 @@ final class DatasetsCommand implements Callable<Integer>, KmmluCommand.Verbosity
       throw new ParameterException(
           spec.commandLine(), "--data demo is a KMMLU-Pro set; use it with --benchmark pro");
     }
-    Dataset dataset = DataSources.load(benchmark, data, chosenSplit);
+    Dataset dataset = DataSources.load(benchmark, data, chosenSplit, hub);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(toJson(dataset));

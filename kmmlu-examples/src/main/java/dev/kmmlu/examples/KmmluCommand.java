@@ -9,8 +9,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code kmmlu} command line: one subcommand per task ({@code datasets}, and later {@code
- * evaluate}, {@code report}, {@code compare}, {@code extract}), each its own class registered in
+ * The {@code kmmlu} command line: one subcommand per task ({@code datasets}, {@code evaluate},
+ * {@code report}, {@code compare}, {@code extract}), each its own class registered in
  * {@link #newCommandLine()}.
  *
  * <p>Exit codes: 0 on success, 2 on a usage error, 1 on any other error, which prints one line to
@@ -21,7 +21,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = KmmluCommand.Version.class,
     description = "Evaluate language models on KMMLU, KMMLU-HARD, KMMLU-Redux and KMMLU-Pro.",
-    subcommands = {DatasetsCommand.class})
+    subcommands = {
+      DatasetsCommand.class,
+      EvaluateCommand.class,
+      ExtractCommand.class,
+      ReportCommand.class,
+      CompareCommand.class
+    })
 public final class KmmluCommand implements Callable<Integer> {
   /** The exit code of a run that failed for a reason other than usage. */
   public static final int EXIT_FAILURE = 1;
@@ -40,6 +46,7 @@ public final class KmmluCommand implements Callable<Integer> {
   public static CommandLine newCommandLine() {
     CommandLine commandLine = new CommandLine(new KmmluCommand());
     commandLine.setExecutionExceptionHandler(KmmluCommand::handle);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     return commandLine;
   }
 

@@ -4,29 +4,43 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A two-column text table, left label and right-aligned number, padded for wide Korean text. */
+/**
+ * A text table: the first column left-aligned, the others right-aligned, padded for wide Korean
+ * text.
+ */
 final class Table {
   private final List<String[]> rows = new ArrayList<>();
 
-  Table(String label, String value) {
-    rows.add(new String[] {label, value});
+  Table(String... headers) {
+    rows.add(headers.clone());
   }
 
-  void row(String label, String value) {
-    rows.add(new String[] {label, value});
+  void row(String... cells) {
+    rows.add(cells.clone());
   }
 
   void print(PrintWriter out) {
-    int labelWidth = 0;
-    int valueWidth = 0;
+    int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
+    int[] widths = new int[columns];
     for (String[] row : rows) {
-      labelWidth = Math.max(labelWidth, width(row[0]));
-      valueWidth = Math.max(valueWidth, width(row[1]));
+      for (int c = 0; c < row.length; c++) {
+        widths[c] = Math.max(widths[c], width(row[c]));
+      }
     }
     for (String[] row : rows) {
-      out.print(row[0]);
-      out.print(" ".repeat(labelWidth - width(row[0]) + 2 + valueWidth - width(row[1])));
-      out.println(row[1]);
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < row.length; c++) {
+        int pad = widths[c] - width(row[c]);
+        if (c == 0) {
+          line.append(row[c]);
+          if (row.length > 1) {
+            line.append(" ".repeat(pad));
+          }
+        } else {
+          line.append("  ").append(" ".repeat(pad)).append(row[c]);
+        }
+      }
+      out.println(line);
     }
   }
 
