@@ -314,7 +314,8 @@ final class HtmlReport {
 
   private static final String STYLE =
       "body{font-family:system-ui,-apple-system,\"Segoe UI\",\"Apple SD Gothic Neo\","
-          + "\"Malgun Gothic\",sans-serif;margin:0;color:#1a1a1a;background:#fff}\n"
+          + "\"Malgun Gothic\",\"Noto Sans KR\",\"Noto Sans CJK KR\",sans-serif;"
+          + "margin:0;color:#1a1a1a;background:#fff}\n"
           + "main{max-width:960px;margin:0 auto;padding:1rem 1.5rem}\n"
           + "table{border-collapse:collapse;margin:.5rem 0 1.5rem}\n"
           + "th,td{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:left;"
