@@ -15,6 +15,8 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,8 +28,11 @@ import picocli.CommandLine.Spec;
  * {@code kmmlu extract}: reads model replies as JSON lines on standard input and writes the option
  * each one commits to, one JSON line per input line, in order.
  *
- * <p>Input: {@code {"response": "...", "options": 4}}, with optional {@code "reasoning"} and
- * {@code "finish_reason"}. Output: {@code {"choice": "B", "status": "STRICT"}}, with {@code choice}
+ * <p>Input: {@code {"response": "...", "options": 4}}, with optional {@code "reasoning"}, {@code
+ * "finish_reason"}, {@code "question"} and {@code "option_texts"} (the options' texts, so a reply
+ * that only repeats one option's text is recognised). {@code options} is the item's option count,
+ * 2 to 5; when it is missing or null the count is unknown and letters A-E (numbers 1-5) are all
+ * accepted. Output: {@code {"choice": "B", "status": "STRICT"}}, with {@code choice}
  * null when no option was found. Blank input lines are skipped. The first invalid line stops the
  * command with exit code 1 and the message {@code stdin:LINE: ...}; every line before it has
  * already been written.
@@ -37,12 +42,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Read replies as JSON lines on stdin: {\"response\": \"...\", \"options\": 4}"
-          + " (optional \"reasoning\", \"finish_reason\").",
+          + " (options 2-5, or null when unknown; optional \"reasoning\", \"finish_reason\","
+          + " \"question\", \"option_texts\").",
       "Write one line per reply: {\"choice\": \"B\" or null, \"status\": \"STRICT\"}.",
       "Blank lines are skipped; the first invalid line stops with exit code 1."
     })
 final class ExtractCommand implements Callable<Integer>, KmmluCommand.Verbosity {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The option count assumed when a line does not give one: every letter A-E is accepted. */
+  static final int UNKNOWN_OPTION_COUNT = 5;
 
   @Spec CommandSpec spec;
 
@@ -119,14 +127,38 @@ final class ExtractCommand implements Callable<Integer>, KmmluCommand.Verbosity 
           "response must be a string, but was " + (response == null ? "missing" : response));
     }
     JsonNode options = node.get("options");
-    if (options == null
-        || !options.isIntegralNumber()
-        || options.asInt() < 4
-        || options.asInt() > 5) {
-      throw new IllegalArgumentException(
-          "options must be 4 or 5, but was " + (options == null ? "missing" : options));
+    int optionCount = UNKNOWN_OPTION_COUNT;
+    if (options != null && !options.isNull()) {
+      if (!options.isIntegralNumber() || options.asInt() < 2 || options.asInt() > 5) {
+        throw new IllegalArgumentException(
+            "options must be a whole number from 2 to 5 (or null when unknown), but was "
+                + options);
+      }
+      optionCount = options.asInt();
     }
-    ExtractionInput input = ExtractionInput.of(response.asText(), options.asInt());
+    ExtractionInput input = ExtractionInput.of(response.asText(), optionCount);
+    JsonNode texts = node.get("option_texts");
+    if (texts != null && !texts.isNull()) {
+      if (!texts.isArray() || texts.size() != optionCount) {
+        throw new IllegalArgumentException(
+            "option_texts must be an array of " + optionCount + " strings, but was " + texts);
+      }
+      List<String> optionTexts = new ArrayList<>();
+      for (JsonNode text : texts) {
+        if (!text.isTextual()) {
+          throw new IllegalArgumentException(
+              "option_texts must hold strings, but held " + text);
+        }
+        optionTexts.add(text.asText());
+      }
+      String question = optionalText(node, "question");
+      input = input.withQuestion(question == null ? "" : question, optionTexts);
+    } else {
+      String question = optionalText(node, "question");
+      if (question != null) {
+        input = input.withQuestion(question, List.of());
+      }
+    }
     String reasoning = optionalText(node, "reasoning");
     if (reasoning != null) {
       input = input.withReasoning(reasoning);

@@ -54,7 +54,33 @@ class ExtractCommandTest {
     // THEN
     then(exit).isEqualTo(1);
     then(runner.out.toString()).isEqualTo("{\"choice\":\"A\",\"status\":\"STRICT\"}\n");
-    then(runner.err.toString()).isEqualTo("error: stdin:2: options must be 4 or 5, but was 6\n");
+    then(runner.err.toString())
+        .isEqualTo(
+            "error: stdin:2: options must be a whole number from 2 to 5 (or null when unknown),"
+                + " but was 6\n");
+  }
+
+  @Test
+  void should_accept_unknown_and_two_option_counts_and_option_texts() {
+    // GIVEN
+    String stdin =
+        "{\"response\": \"정답: E\", \"options\": null}\n"
+            + "{\"response\": \"정답: E\"}\n"
+            + "{\"response\": \"정답: C\", \"options\": 2}\n"
+            + "{\"response\": \"2번\", \"options\": 2}\n"
+            + "{\"response\": \"납세의 의무\", \"options\": 4,"
+            + " \"option_texts\": [\"평등권\", \"자유권\", \"참정권\", \"납세의 의무\"]}\n";
+    // WHEN
+    int exit = runner.runWithInput(stdin, "extract");
+    // THEN
+    then(exit).isZero();
+    then(runner.out.toString().split("\n"))
+        .containsExactly(
+            "{\"choice\":\"E\",\"status\":\"STRICT\"}",
+            "{\"choice\":\"E\",\"status\":\"STRICT\"}",
+            "{\"choice\":null,\"status\":\"UNPARSED\"}",
+            "{\"choice\":\"B\",\"status\":\"STRICT\"}",
+            "{\"choice\":\"D\",\"status\":\"LENIENT\"}");
   }
 
   @Test
