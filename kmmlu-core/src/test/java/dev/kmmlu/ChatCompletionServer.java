@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An OpenAI-compatible chat completions server on 127.0.0.1 for end-to-end tests. It finds which
- * question a prompt asks (by the question text in the last user message), answers {@code "...\n정답:
- * X"} with the gold letter (or a wrong one for the questions told to be wrong), reports usage, plays
- * scripted faults on a question's first request, and records every request.
+ * question a prompt asks (by the question text in the last user message), answers {@code
+ * "...\n정답: X"} with the gold letter (or a wrong one for the questions told to be wrong),
+ * reports usage, plays scripted faults on a question's first request, and records every request.
  */
 final class ChatCompletionServer implements AutoCloseable {
   static final String PATH = "/v1/chat/completions";
@@ -239,7 +239,8 @@ final class ChatCompletionServer implements AutoCloseable {
     return MAPPER.writeValueAsString(root);
   }
 
-  private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body)
+  private static void send(
+      HttpExchange exchange, int status, Map<String, String> headers, String body)
       throws IOException {
     byte[] bytes = body.getBytes(UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -117,10 +117,14 @@ class EndToEndProcessTest {
               new FakeHub.Request(
                   "/api/datasets/LGAI-EXAONE/KMMLU-Pro/revision/main", "Bearer test-token"),
               new FakeHub.Request(
-                  "/api/datasets/LGAI-EXAONE/KMMLU-Pro/tree/" + FakeHub.SHA + "/data?recursive=true",
+                  "/api/datasets/LGAI-EXAONE/KMMLU-Pro/tree/"
+                      + FakeHub.SHA
+                      + "/data?recursive=true",
                   "Bearer test-token"),
               new FakeHub.Request(
-                  "/datasets/LGAI-EXAONE/KMMLU-Pro/resolve/" + FakeHub.SHA + "/data/kmmlu_pro.jsonl",
+                  "/datasets/LGAI-EXAONE/KMMLU-Pro/resolve/"
+                      + FakeHub.SHA
+                      + "/data/kmmlu_pro.jsonl",
                   "Bearer test-token"));
       Path cached =
           dir.resolve("home/.cache/kmmlu/LGAI-EXAONE--KMMLU-Pro")

@@ -45,13 +45,15 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * mvn -B -q -o -pl kmmlu-benchmarks -am package -DskipTests
- * java -cp kmmlu-benchmarks/target/benchmarks.jar dev.kmmlu.benchmarks.ThroughputBenchmark [--runs N] [--journal]
+ * java -cp kmmlu-benchmarks/target/benchmarks.jar dev.kmmlu.benchmarks.ThroughputBenchmark \
+ *     [--runs N] [--journal] [--in-process]
  * </pre>
  *
  * <p>{@code --in-process} replaces HTTP with a model that sleeps 50 ms, to separate the engine's
- * overhead from the HTTP stack's. {@code --journal} keeps a journal in a temporary directory, to measure its cost too. The
- * server sets TCP_NODELAY ({@code -Dsun.net.httpserver.nodelay=true}, the default here); pass
- * {@code -Dsun.net.httpserver.nodelay=false} to see what Nagle's algorithm costs.
+ * overhead from the HTTP stack's. {@code --journal} keeps a journal in a temporary directory, to
+ * measure its cost too. The server sets TCP_NODELAY ({@code -Dsun.net.httpserver.nodelay=true},
+ * the default here); pass {@code -Dsun.net.httpserver.nodelay=false} to see what Nagle's
+ * algorithm costs.
  */
 public final class ThroughputBenchmark {
   static final int ITEMS = 2822;
