@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -305,8 +306,12 @@ public final class Report {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-      Files.writeString(temp, content, StandardCharsets.UTF_8);
+      // Not Files.createTempFile: its files are private (0600); reports get the usual permissions.
+      Path temp =
+          parent.resolve(
+              "." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+      Files.writeString(temp, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException e) {
