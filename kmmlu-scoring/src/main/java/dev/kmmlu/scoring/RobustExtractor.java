@@ -25,6 +25,23 @@ final class RobustExtractor implements AnswerExtractor {
     "correct", "right", "best", "the correct", "the right", "the best"
   };
   private static final String[] ANSWER_VERBS = {"is", "would be", "should be", "will be"};
+  /** The characters a conclusion is anchored on: a topic or subject particle, or o/c. */
+  private static final String CONCLUSION_STARTS = "은는이oOcC";
+  /**
+   * The characters a marker may start with, by which kinds occur: bit 0 Korean (답), bit 1
+   * English (answer), bit 2 final, bit 3 boxed.
+   */
+  private static final String[] MARKER_STARTS = new String[16];
+
+  static {
+    for (int kinds = 0; kinds < 16; kinds++) {
+      MARKER_STARTS[kinds] = ((kinds & 1) != 0 ? "답" : "")
+          + ((kinds & 2) != 0 ? "aA" : "")
+          + ((kinds & 4) != 0 ? "fF" : "")
+          + ((kinds & 8) != 0 ? "\\" : "");
+    }
+  }
+
   private static final String[] LINE_CONJUNCTIONS = {"또는", "혹은", "or ", "and "};
 
   private final boolean fallbacks;
@@ -118,7 +135,7 @@ final class RobustExtractor implements AnswerExtractor {
     }
     int q = to;
     while ((q = s.lastIndexOf('"', q - 1)) >= from) {
-      if (q + 8 <= to && s.regionMatches(true, q, "\"answer\"", 0, 8)) {
+      if (q + 8 <= to && OptionToken.matchesIgnoreCase(s, q, "\"answer\"")) {
         int i = q + 8;
         while (i < to && Character.isWhitespace(s.charAt(i))) {
           i++;
@@ -159,8 +176,10 @@ final class RobustExtractor implements AnswerExtractor {
     if (!korean && !english && !fin && !boxed) {
       return null;
     }
+    int kinds = (korean ? 1 : 0) | (english ? 2 : 0) | (fin ? 4 : 0) | (boxed ? 8 : 0);
+    BackwardScan scan = new BackwardScan(s, from, to, MARKER_STARTS[kinds]);
     boolean first = true;
-    for (int p = to - 1; p >= from; p--) {
+    for (int p = scan.previous(to); p >= 0; p = scan.previous(p)) {
       char c = s.charAt(p);
       int answerAt;
       boolean sentence = false;
@@ -211,7 +230,7 @@ final class RobustExtractor implements AnswerExtractor {
       q++;
     }
     q = skipSpaceAndStars(s, q, to);
-    if (q + 8 <= to && s.regionMatches(true, q, "(answer)", 0, 8)) {
+    if (q + 8 <= to && OptionToken.matchesIgnoreCase(s, q, "(answer)")) {
       q = skipSpaceAndStars(s, q + 8, to);
     }
     boolean particle = false;
@@ -238,7 +257,7 @@ final class RobustExtractor implements AnswerExtractor {
   }
 
   private static int englishMarker(String s, int p, int from, int to) {
-    if (p + 6 > to || !s.regionMatches(true, p, "answer", 0, 6)) {
+    if (p + 6 > to || !OptionToken.matchesIgnoreCase(s, p, "answer")) {
       return -1;
     }
     if (p > from && OptionToken.isLatinLetter(s.charAt(p - 1))) {
@@ -255,7 +274,7 @@ final class RobustExtractor implements AnswerExtractor {
     for (String verb : ANSWER_VERBS) {
       int end = q + verb.length();
       if (end <= to
-          && s.regionMatches(true, q, verb, 0, verb.length())
+          && OptionToken.matchesIgnoreCase(s, q, verb)
           && (end == to || !OptionToken.isLatinLetter(s.charAt(end)))) {
         q = skipSpaceAndStars(s, end, to);
         break;
@@ -268,7 +287,7 @@ final class RobustExtractor implements AnswerExtractor {
   }
 
   private static int finalMarker(String s, int p, int from, int to) {
-    if (p + 5 > to || !s.regionMatches(true, p, "final", 0, 5)) {
+    if (p + 5 > to || !OptionToken.matchesIgnoreCase(s, p, "final")) {
       return -1;
     }
     if (p > from && OptionToken.isLatinLetter(s.charAt(p - 1))) {
@@ -508,9 +527,9 @@ final class RobustExtractor implements AnswerExtractor {
    * 3번", "설명은 선택지 D", "option B is correct", "corresponds to **D**".
    */
   private static Extraction conclusion(String s, int from, int to, int n) {
-    char[] chars = s.toCharArray(); // one copy is cheaper than charAt on a long UTF-16 string
-    for (int p = to - 1; p >= from; p--) {
-      char c = chars[p];
+    BackwardScan scan = new BackwardScan(s, from, to, CONCLUSION_STARTS);
+    for (int p = scan.previous(to); p >= 0; p = scan.previous(p)) {
+      char c = s.charAt(p);
       int q;
       if (c == '은' || c == '는' || c == '이') {
         if (p == from || !isConclusionNoun(s, from, p)) {
@@ -560,7 +579,7 @@ final class RobustExtractor implements AnswerExtractor {
   }
 
   private static int englishConclusion(String s, int p, int to) {
-    if (s.regionMatches(true, p, "corresponds to ", 0, 15)) {
+    if (OptionToken.matchesIgnoreCase(s, p, "corresponds to ")) {
       return OptionToken.skipPrefix(s, p + 15, to);
     }
     int word = OptionToken.afterAny(s, p, to, OPTION_WORDS, true);
@@ -572,7 +591,7 @@ final class RobustExtractor implements AnswerExtractor {
       return -1;
     }
     int k = token.end();
-    return k + 4 <= to && s.regionMatches(true, k, " is ", 0, 4)
+    return k + 4 <= to && OptionToken.matchesIgnoreCase(s, k, " is ")
             && OptionToken.afterAny(s, k + 4, to, VERDICTS, true) >= 0
         ? word
         : -1;
