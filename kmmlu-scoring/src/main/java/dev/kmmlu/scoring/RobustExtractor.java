@@ -3,6 +3,7 @@ package dev.kmmlu.scoring;
 import dev.kmmlu.datasets.Choice;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The library's own extraction policy; see {@link AnswerExtractor#robust()} for the rules. With
@@ -27,20 +28,11 @@ final class RobustExtractor implements AnswerExtractor {
   private static final String[] ANSWER_VERBS = {"is", "would be", "should be", "will be"};
   /** The characters a conclusion is anchored on: a topic or subject particle, or o/c. */
   private static final String CONCLUSION_STARTS = "은는이oOcC";
-  /**
-   * The characters a marker may start with, by which kinds occur: bit 0 Korean (답), bit 1
-   * English (answer), bit 2 final, bit 3 boxed.
-   */
-  private static final String[] MARKER_STARTS = new String[16];
+  /** The characters a marker starts with: 답, answer, final, \\boxed. */
+  private static final String MARKER_STARTS = "답aAfF\\";
 
-  static {
-    for (int kinds = 0; kinds < 16; kinds++) {
-      MARKER_STARTS[kinds] = ((kinds & 1) != 0 ? "답" : "")
-          + ((kinds & 2) != 0 ? "aA" : "")
-          + ((kinds & 4) != 0 ? "fF" : "")
-          + ((kinds & 8) != 0 ? "\\" : "");
-    }
-  }
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern OUTER_QUOTES = Pattern.compile("^[*\"'“‘`]+|[*\"'”’`]+$");
 
   private static final String[] LINE_CONJUNCTIONS = {"또는", "혹은", "or ", "and "};
 
@@ -168,32 +160,23 @@ final class RobustExtractor implements AnswerExtractor {
    * ends the search with UNPARSED; a marker followed by anything else is skipped.
    */
   private static Extraction lastMarker(String s, int from, int to, int n) {
-    // Intrinsic single-character searches skip the marker kinds that cannot occur.
-    boolean korean = s.indexOf('답', from) >= 0;
-    boolean english = s.indexOf('w', from) >= 0 || s.indexOf('W', from) >= 0;
-    boolean fin = s.indexOf('f', from) >= 0 || s.indexOf('F', from) >= 0;
-    boolean boxed = s.indexOf('\\', from) >= 0;
-    if (!korean && !english && !fin && !boxed) {
-      return null;
-    }
-    int kinds = (korean ? 1 : 0) | (english ? 2 : 0) | (fin ? 4 : 0) | (boxed ? 8 : 0);
-    BackwardScan scan = new BackwardScan(s, from, to, MARKER_STARTS[kinds]);
+    BackwardScan scan = new BackwardScan(s, from, to, MARKER_STARTS);
     boolean first = true;
     for (int p = scan.previous(to); p >= 0; p = scan.previous(p)) {
       char c = s.charAt(p);
       int answerAt;
       boolean sentence = false;
-      if (c == '답' && korean) {
+      if (c == '답') {
         answerAt = koreanMarker(s, p, from, to);
         sentence = answerAt < -1;
         if (sentence) {
           answerAt = -answerAt - 2;
         }
-      } else if ((c == 'a' || c == 'A') && english) {
+      } else if (c == 'a' || c == 'A') {
         answerAt = englishMarker(s, p, from, to);
-      } else if ((c == 'f' || c == 'F') && fin) {
+      } else if (c == 'f' || c == 'F') {
         answerAt = finalMarker(s, p, from, to);
-      } else if (c == '\\' && boxed && s.startsWith("\\boxed{", p)) {
+      } else if (c == '\\' && s.startsWith("\\boxed{", p)) {
         answerAt = p + 7;
       } else {
         continue;
@@ -411,12 +394,15 @@ final class RobustExtractor implements AnswerExtractor {
   }
 
   static String normalize(String text) {
-    String t = Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
+    String nfc = Normalizer.isNormalized(text, Normalizer.Form.NFC)
+        ? text
+        : Normalizer.normalize(text, Normalizer.Form.NFC);
+    String t = WHITESPACE.matcher(nfc).replaceAll(" ").strip();
     boolean changed = true;
     while (changed && !t.isEmpty()) {
       changed = false;
       String before = t;
-      t = t.replaceAll("^[*\"'“‘`]+|[*\"'”’`]+$", "");
+      t = OUTER_QUOTES.matcher(t).replaceAll("");
       if (t.endsWith("입니다.") || t.endsWith("입니다")) {
         t = t.substring(0, t.lastIndexOf("입니다")).strip();
       }
