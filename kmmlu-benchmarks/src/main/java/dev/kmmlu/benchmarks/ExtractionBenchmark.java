@@ -23,9 +23,10 @@ import org.openjdk.jmh.annotations.State;
  * is Korean and commits to no option, so robust runs every rule and finds nothing (the slowest
  * path); {@code english} is an English reply that ends with "the answer is (D)".
  *
- * <p>{@code size}: {@code 2kb} replies are exactly 2,048 bytes in UTF-8 (the Korean ones 878 characters, 585 of them
- * Hangul syllables, the rest ASCII); {@code 4.6kb} replies are the earlier, longer inputs of about
- * 2,000 UTF-16 characters (4.6 KB in UTF-8 for Korean; the English one is 4,608 bytes).
+ * <p>{@code size}: {@code 2kb} replies are exactly 2,048 bytes in UTF-8 (the Korean ones are 878
+ * characters, 585 of them Hangul syllables, the rest ASCII); {@code 4.6kb} replies are the
+ * earlier, longer inputs of about 2,000 UTF-16 characters (4.6 KB in UTF-8 for Korean; the English
+ * one is 4,608 bytes).
  *
  * <p>{@code robustBefore} runs a frozen copy of robust from before the speed work, so one run of
  * this jar compares the two.
