@@ -47,8 +47,8 @@ public class ExtractionBenchmark {
       "Option (A) says the straight-line method charges the same amount every period, which "
           + "matches the definition. Option (B) says the declining-balance method front-loads the "
           + "expense; with a 20% rate on a larger base the first years carry more, so it holds. "
-          + "Option (C) says sum-of-the-years'-digits divides the remaining life by 1 + 2 + ... + n,"
-          + " which also fits. Option (D) claims units-of-production gives 10.5% per 1,000 hours, "
+          + "Option (C) says sum-of-the-years'-digits divides the remaining life by "
+          + "1 + 2 + ... + n, which also fits. Option (D) claims units-of-production gives 10.5% per 1,000 hours, "
           + "and that figure does not follow from the data given.\n\n";
   private static final int SMALL_BYTES = 2_048;
   private static final int LARGE_ENGLISH_BYTES = 4_608;
@@ -95,8 +95,8 @@ public class ExtractionBenchmark {
         ending = "Therefore, the answer is (D).";
         break;
       default:
-        throw new IllegalArgumentException("reply must be marker, fallback, none or english, but was "
-            + reply);
+        throw new IllegalArgumentException(
+            "reply must be marker, fallback, none or english, but was " + reply);
     }
     boolean english = reply.equals("english");
     String intro = english ? ENGLISH_INTRO : INTRO;

@@ -433,7 +433,7 @@ class AnswerExtractorTest {
     Extraction late = ROBUST.extract(reply, 4);
     // THEN
     then(early).isEqualTo(Extraction.none(ExtractionStatus.UNPARSED));
-    then(late)
-        .isEqualTo(Extraction.found(Choice.B, ExtractionStatus.STRICT, reply.length() - 1, reply.length()));
+    int end = reply.length();
+    then(late).isEqualTo(Extraction.found(Choice.B, ExtractionStatus.STRICT, end - 1, end));
   }
 }

@@ -23,7 +23,8 @@ class OptionTokenTest {
       String utf16 = "가" + (char) c;
       for (int k = 0; k < WORD_CHARS.length(); k++) {
         String word = String.valueOf(WORD_CHARS.charAt(k));
-        if (OptionToken.matchesIgnoreCase(latin, 0, word) != latin.regionMatches(true, 0, word, 0, 1)
+        if (OptionToken.matchesIgnoreCase(latin, 0, word)
+                != latin.regionMatches(true, 0, word, 0, 1)
             || OptionToken.matchesIgnoreCase(utf16, 1, word)
                 != utf16.regionMatches(true, 1, word, 0, 1)) {
           disagreements.add(Integer.toHexString(c) + " vs " + word);
