@@ -226,11 +226,45 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
 
   static int afterAny(String s, int i, int to, String[] words, boolean ignoreCase) {
     for (String w : words) {
-      if (i + w.length() <= to && s.regionMatches(ignoreCase, i, w, 0, w.length())) {
+      if (i + w.length() <= to
+          && (ignoreCase ? matchesIgnoreCase(s, i, w) : s.startsWith(w, i))) {
         return i + w.length();
       }
     }
     return -1;
+  }
+
+  /**
+   * Returns {@code s.regionMatches(true, i, word, 0, word.length())}, but answers the common
+   * cases (equal characters, ASCII against ASCII, Hangul against anything) without the JDK's
+   * general case folding, which costs far more on a UTF-16 string.
+   */
+  static boolean matchesIgnoreCase(String s, int i, String word) {
+    int length = word.length();
+    if (i < 0 || i > s.length() - length) {
+      return false;
+    }
+    for (int k = 0; k < length; k++) {
+      char c = s.charAt(i + k);
+      char w = word.charAt(k);
+      if (c == w) {
+        continue;
+      }
+      if (c < 0x80 && w < 0x80) {
+        if ((c | 0x20) != (w | 0x20) || !isAsciiLetter(w)) {
+          return false;
+        }
+      } else if (isHangul(c) || isHangul(w)) {
+        return false; // Hangul syllables have no case, and no character folds to one
+      } else if (!s.regionMatches(true, i + k, word, k, 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /** Returns the start of the word in {@code words} that ends right before {@code end}, or -1. */

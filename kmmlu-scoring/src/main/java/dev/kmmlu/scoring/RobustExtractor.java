@@ -3,6 +3,7 @@ package dev.kmmlu.scoring;
 import dev.kmmlu.datasets.Choice;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The library's own extraction policy; see {@link AnswerExtractor#robust()} for the rules. With
@@ -25,6 +26,14 @@ final class RobustExtractor implements AnswerExtractor {
     "correct", "right", "best", "the correct", "the right", "the best"
   };
   private static final String[] ANSWER_VERBS = {"is", "would be", "should be", "will be"};
+  /** The characters a conclusion is anchored on: a topic or subject particle, or o/c. */
+  private static final String CONCLUSION_STARTS = "은는이oOcC";
+  /** The characters a marker starts with: 답, answer, final, \\boxed. */
+  private static final String MARKER_STARTS = "답aAfF\\";
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern OUTER_QUOTES = Pattern.compile("^[*\"'“‘`]+|[*\"'”’`]+$");
+
   private static final String[] LINE_CONJUNCTIONS = {"또는", "혹은", "or ", "and "};
 
   private final boolean fallbacks;
@@ -118,7 +127,7 @@ final class RobustExtractor implements AnswerExtractor {
     }
     int q = to;
     while ((q = s.lastIndexOf('"', q - 1)) >= from) {
-      if (q + 8 <= to && s.regionMatches(true, q, "\"answer\"", 0, 8)) {
+      if (q + 8 <= to && OptionToken.matchesIgnoreCase(s, q, "\"answer\"")) {
         int i = q + 8;
         while (i < to && Character.isWhitespace(s.charAt(i))) {
           i++;
@@ -151,30 +160,23 @@ final class RobustExtractor implements AnswerExtractor {
    * ends the search with UNPARSED; a marker followed by anything else is skipped.
    */
   private static Extraction lastMarker(String s, int from, int to, int n) {
-    // Intrinsic single-character searches skip the marker kinds that cannot occur.
-    boolean korean = s.indexOf('답', from) >= 0;
-    boolean english = s.indexOf('w', from) >= 0 || s.indexOf('W', from) >= 0;
-    boolean fin = s.indexOf('f', from) >= 0 || s.indexOf('F', from) >= 0;
-    boolean boxed = s.indexOf('\\', from) >= 0;
-    if (!korean && !english && !fin && !boxed) {
-      return null;
-    }
+    BackwardScan scan = new BackwardScan(s, from, to, MARKER_STARTS);
     boolean first = true;
-    for (int p = to - 1; p >= from; p--) {
+    for (int p = scan.previous(to); p >= 0; p = scan.previous(p)) {
       char c = s.charAt(p);
       int answerAt;
       boolean sentence = false;
-      if (c == '답' && korean) {
+      if (c == '답') {
         answerAt = koreanMarker(s, p, from, to);
         sentence = answerAt < -1;
         if (sentence) {
           answerAt = -answerAt - 2;
         }
-      } else if ((c == 'a' || c == 'A') && english) {
+      } else if (c == 'a' || c == 'A') {
         answerAt = englishMarker(s, p, from, to);
-      } else if ((c == 'f' || c == 'F') && fin) {
+      } else if (c == 'f' || c == 'F') {
         answerAt = finalMarker(s, p, from, to);
-      } else if (c == '\\' && boxed && s.startsWith("\\boxed{", p)) {
+      } else if (c == '\\' && s.startsWith("\\boxed{", p)) {
         answerAt = p + 7;
       } else {
         continue;
@@ -211,7 +213,7 @@ final class RobustExtractor implements AnswerExtractor {
       q++;
     }
     q = skipSpaceAndStars(s, q, to);
-    if (q + 8 <= to && s.regionMatches(true, q, "(answer)", 0, 8)) {
+    if (q + 8 <= to && OptionToken.matchesIgnoreCase(s, q, "(answer)")) {
       q = skipSpaceAndStars(s, q + 8, to);
     }
     boolean particle = false;
@@ -238,7 +240,7 @@ final class RobustExtractor implements AnswerExtractor {
   }
 
   private static int englishMarker(String s, int p, int from, int to) {
-    if (p + 6 > to || !s.regionMatches(true, p, "answer", 0, 6)) {
+    if (p + 6 > to || !OptionToken.matchesIgnoreCase(s, p, "answer")) {
       return -1;
     }
     if (p > from && OptionToken.isLatinLetter(s.charAt(p - 1))) {
@@ -255,7 +257,7 @@ final class RobustExtractor implements AnswerExtractor {
     for (String verb : ANSWER_VERBS) {
       int end = q + verb.length();
       if (end <= to
-          && s.regionMatches(true, q, verb, 0, verb.length())
+          && OptionToken.matchesIgnoreCase(s, q, verb)
           && (end == to || !OptionToken.isLatinLetter(s.charAt(end)))) {
         q = skipSpaceAndStars(s, end, to);
         break;
@@ -268,7 +270,7 @@ final class RobustExtractor implements AnswerExtractor {
   }
 
   private static int finalMarker(String s, int p, int from, int to) {
-    if (p + 5 > to || !s.regionMatches(true, p, "final", 0, 5)) {
+    if (p + 5 > to || !OptionToken.matchesIgnoreCase(s, p, "final")) {
       return -1;
     }
     if (p > from && OptionToken.isLatinLetter(s.charAt(p - 1))) {
@@ -392,12 +394,15 @@ final class RobustExtractor implements AnswerExtractor {
   }
 
   static String normalize(String text) {
-    String t = Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
+    String nfc = Normalizer.isNormalized(text, Normalizer.Form.NFC)
+        ? text
+        : Normalizer.normalize(text, Normalizer.Form.NFC);
+    String t = WHITESPACE.matcher(nfc).replaceAll(" ").strip();
     boolean changed = true;
     while (changed && !t.isEmpty()) {
       changed = false;
       String before = t;
-      t = t.replaceAll("^[*\"'“‘`]+|[*\"'”’`]+$", "");
+      t = OUTER_QUOTES.matcher(t).replaceAll("");
       if (t.endsWith("입니다.") || t.endsWith("입니다")) {
         t = t.substring(0, t.lastIndexOf("입니다")).strip();
       }
@@ -508,9 +513,9 @@ final class RobustExtractor implements AnswerExtractor {
    * 3번", "설명은 선택지 D", "option B is correct", "corresponds to **D**".
    */
   private static Extraction conclusion(String s, int from, int to, int n) {
-    char[] chars = s.toCharArray(); // one copy is cheaper than charAt on a long UTF-16 string
-    for (int p = to - 1; p >= from; p--) {
-      char c = chars[p];
+    BackwardScan scan = new BackwardScan(s, from, to, CONCLUSION_STARTS);
+    for (int p = scan.previous(to); p >= 0; p = scan.previous(p)) {
+      char c = s.charAt(p);
       int q;
       if (c == '은' || c == '는' || c == '이') {
         if (p == from || !isConclusionNoun(s, from, p)) {
@@ -560,7 +565,7 @@ final class RobustExtractor implements AnswerExtractor {
   }
 
   private static int englishConclusion(String s, int p, int to) {
-    if (s.regionMatches(true, p, "corresponds to ", 0, 15)) {
+    if (OptionToken.matchesIgnoreCase(s, p, "corresponds to ")) {
       return OptionToken.skipPrefix(s, p + 15, to);
     }
     int word = OptionToken.afterAny(s, p, to, OPTION_WORDS, true);
@@ -572,7 +577,7 @@ final class RobustExtractor implements AnswerExtractor {
       return -1;
     }
     int k = token.end();
-    return k + 4 <= to && s.regionMatches(true, k, " is ", 0, 4)
+    return k + 4 <= to && OptionToken.matchesIgnoreCase(s, k, " is ")
             && OptionToken.afterAny(s, k + 4, to, VERDICTS, true) >= 0
         ? word
         : -1;

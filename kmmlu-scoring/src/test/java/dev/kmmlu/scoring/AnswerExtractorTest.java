@@ -398,4 +398,42 @@ class AnswerExtractorTest {
     // THEN
     then(thrown).isInstanceOf(NullPointerException.class).hasMessage("input");
   }
+
+  @Test
+  void should_find_the_last_marker_when_a_long_explanation_follows_it() {
+    // GIVEN a marker more than BackwardScan.TAIL characters before the end
+    String explanation = "감가상각은 자산의 원가를 내용연수에 걸쳐 배분하는 절차입니다. ".repeat(12);
+    String reply = "정답: A\n정답: B\n\n" + explanation;
+    // WHEN
+    Extraction extraction = ROBUST.extract(reply, 4);
+    // THEN
+    then(reply.length() - extraction.end()).isGreaterThan(BackwardScan.TAIL);
+    then(extraction).isEqualTo(Extraction.found(Choice.B, ExtractionStatus.STRICT, 10, 11));
+  }
+
+  @Test
+  void should_find_the_last_conclusion_when_a_long_explanation_follows_it() {
+    // GIVEN a conclusion more than BackwardScan.TAIL characters before the end
+    String explanation = "감가상각은 자산의 원가를 내용연수에 걸쳐 배분하는 절차입니다. ".repeat(12);
+    String reply = "옳지 않은 것은 4번입니다. 옳은 것은 2번입니다.\n\n" + explanation;
+    // WHEN
+    Extraction extraction = ROBUST.extract(reply, 4);
+    // THEN
+    then(reply.length() - extraction.end()).isGreaterThan(BackwardScan.TAIL);
+    then(extraction).isEqualTo(Extraction.found(Choice.B, ExtractionStatus.LENIENT, 22, 23));
+  }
+
+  @Test
+  void should_report_unparsed_when_the_last_of_two_distant_markers_names_two_options() {
+    // GIVEN
+    String filler = "풀이를 이어 갑니다. ".repeat(30);
+    String reply = "정답: A 또는 C\n" + filler + "정답: B";
+    // WHEN
+    Extraction early = ROBUST.extract(reply.substring(0, reply.lastIndexOf("정답")), 4);
+    Extraction late = ROBUST.extract(reply, 4);
+    // THEN
+    then(early).isEqualTo(Extraction.none(ExtractionStatus.UNPARSED));
+    int end = reply.length();
+    then(late).isEqualTo(Extraction.found(Choice.B, ExtractionStatus.STRICT, end - 1, end));
+  }
 }

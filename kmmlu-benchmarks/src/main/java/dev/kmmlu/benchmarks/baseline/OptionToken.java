@@ -1,0 +1,267 @@
+package dev.kmmlu.benchmarks.baseline;
+
+/**
+ * A reference to an option found in a reply: a letter (A-E, a-e, full-width), a digit (1-9,
+ * full-width) or a circled digit, with the span it occupies. The scanner methods are static and
+ * stateless, so they are thread-safe.
+ *
+ * @param index the 0-based option position the token names (may exceed the option count)
+ * @param start the token's first character
+ * @param end the position just after the token, not counting a trailing "번"
+ * @param next the position just after the token and a trailing "번"
+ * @param delimited whether the token is a digit-with-번, a circled digit, or a letter (always
+ *     unambiguous), as opposed to a bare digit
+ */
+record OptionToken(int index, int start, int end, int next, boolean delimited) {
+
+  /** Hangul syllables that may follow a letter or digit token: particles and the copula. */
+  private static final String PARTICLE_STARTS = "입이가는은를을로와과의라에도만임인였야요다나랑";
+
+  private static final String PREFIX_WORDS_KO = "선택지|보기|번호|옵션|결국|바로|항목";
+  private static final String[] PREFIX_WORDS = PREFIX_WORDS_KO.split("\\|");
+  private static final String[] PREFIX_WORDS_EN = {
+    "option", "choice", "letter", "therefore", "thus", "clearly", "likely", "probably",
+    "definitely", "most", "the"
+  };
+  private static final String[] LATEX_PREFIXES = {
+    "\\boxed{", "\\text{", "\\textbf{", "\\mathrm{", "\\mathbf{", "\\(", "\\[", "\\mathbf "
+  };
+  private static final String[] CONJUNCTIONS = {
+    "또는", "혹은", "아니면", "이나", "이랑", "과", "와", "및", "랑", "or", "and", ",", "/", "&", "、"
+  };
+
+  /** Returns whether this token names one of the first {@code optionCount} options. */
+  boolean isWithin(int optionCount) {
+    return index < optionCount;
+  }
+
+  /**
+   * Returns the option token that starts exactly at {@code i}, or null when the characters there
+   * are not one (a letter inside a word, a digit inside a number, and so on).
+   */
+  static OptionToken at(String s, int i, int to) {
+    if (i < 0 || i >= to) {
+      return null;
+    }
+    char c = s.charAt(i);
+    int index;
+    int kind; // 0 letter, 1 lower-case letter, 2 digit, 3 circled
+    if (c >= 'A' && c <= 'E') {
+      index = c - 'A';
+      kind = 0;
+    } else if (c >= 'a' && c <= 'e') {
+      index = c - 'a';
+      kind = 1;
+    } else if (c >= 'Ａ' && c <= 'Ｅ') {
+      index = c - 'Ａ';
+      kind = 0;
+    } else if (c >= 'ａ' && c <= 'ｅ') {
+      index = c - 'ａ';
+      kind = 1;
+    } else if (c >= '1' && c <= '9') {
+      index = c - '1';
+      kind = 2;
+    } else if (c >= '１' && c <= '９') {
+      index = c - '１';
+      kind = 2;
+    } else if (c >= '①' && c <= '⑨') {
+      index = c - '①';
+      kind = 3;
+    } else if (c >= '❶' && c <= '❾') {
+      index = c - '❶';
+      kind = 3;
+    } else {
+      return null;
+    }
+    if (i > 0 && !precededByBoundary(s.charAt(i - 1), kind)) {
+      return null;
+    }
+    int end = i + 1;
+    int next = end;
+    boolean delimited = kind != 2;
+    if (end < to) {
+      char n = s.charAt(end);
+      if (isLatinLetterOrDigit(n)) {
+        return null;
+      }
+      if (kind <= 1) {
+        if ((n == '.' || n == '\'' || n == '’') && end + 1 < to && isLatinLetter(s.charAt(end + 1))) {
+          return null; // "e.g.", "A's"
+        }
+        if (kind == 1 && n == ' ' && end + 1 < to && isLowerLatin(s.charAt(end + 1))) {
+          return null; // the article "a"
+        }
+      } else if (kind == 2) {
+        if ((n == '.' || n == ',' || n == '/' || n == '^' || n == '*' || n == ':')
+            && end + 1 < to
+            && isDigit(s.charAt(end + 1))) {
+          return null; // "10.8", "1,000", "1/2", "2^3"
+        }
+        if (n == '%' || n == '°' || n == '²' || n == '³' || n == '^' || n == '′') {
+          return null;
+        }
+      }
+      if (isHangul(n)) {
+        if (n == '번' && kind >= 2) {
+          if (end + 1 < to && s.charAt(end + 1) == '째') {
+            return null;
+          }
+          next = end + 1;
+          delimited = true;
+        } else if (PARTICLE_STARTS.indexOf(n) < 0) {
+          return null; // "A형", "3개", "10일"
+        }
+      }
+      if (kind <= 2 && next == end && followedByOperator(s, end, to)) {
+        return null; // "a = 3", "2 + 3"
+      }
+    }
+    return new OptionToken(index, i, end, next, delimited);
+  }
+
+  private static boolean precededByBoundary(char p, int kind) {
+    if (isLatinLetterOrDigit(p)) {
+      return false;
+    }
+    if (kind == 2) {
+      return p != '.' && p != ',' && p != '-' && p != '−' && p != '^' && p != '_' && p != '/';
+    }
+    if (kind <= 1) {
+      return p != '_' && p != '\\' && p != '\'';
+    }
+    return true;
+  }
+
+  private static boolean followedByOperator(String s, int j, int to) {
+    int k = j;
+    while (k < to && s.charAt(k) == ' ') {
+      k++;
+    }
+    if (k >= to) {
+      return false;
+    }
+    char c = s.charAt(k);
+    return c == '=' || c == '+' || c == '<' || c == '>' || c == '≤' || c == '≥' || c == '×'
+        || c == '÷' || c == '^' || c == '→' || (c == '-' && k == j);
+  }
+
+  /**
+   * Returns the position after the decorations that may stand between a marker and its answer:
+   * spaces, up to two line breaks, markdown, brackets, LaTeX wrappers and words such as "option".
+   */
+  static int skipPrefix(String s, int i, int to) {
+    int newlines = 0;
+    int guard = 0;
+    while (i < to && guard++ < 64) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        if (++newlines > 2) {
+          return i;
+        }
+        i++;
+      } else if (c == ' ' || c == '\t' || c == '\r' || c == '\u3000' || c == '\u00a0') {
+        i++;
+      } else if ("*_([{$\"'`「『【<#~“‘".indexOf(c) >= 0) {
+        i++;
+      } else if (c == '\\') {
+        int after = afterAny(s, i, to, LATEX_PREFIXES, false);
+        if (after < 0) {
+          return i;
+        }
+        i = after;
+      } else if (isHangul(c)) {
+        int after = afterAny(s, i, to, PREFIX_WORDS, false);
+        if (after < 0) {
+          return i;
+        }
+        i = after;
+      } else if (isLatinLetter(c)) {
+        int after = afterAny(s, i, to, PREFIX_WORDS_EN, true);
+        if (after < 0 || (after < to && isLatinLetter(s.charAt(after)))) {
+          return i;
+        }
+        i = after;
+      } else {
+        return i;
+      }
+    }
+    return i;
+  }
+
+  /** Returns the position after closing decorations (markdown, brackets, quotes, a period). */
+  static int skipClosers(String s, int i, int to) {
+    while (i < to && "*_)]}$\"'`」』】>.”’:：".indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * Returns a second token that follows {@code first} after a conjunction ("A 또는 B", "A, C",
+   * "3번과 5번") and names a different option, or null when there is none.
+   */
+  static OptionToken alternative(String s, OptionToken first, int to) {
+    int i = skipClosers(s, first.next(), to);
+    while (i < to && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+      i++;
+    }
+    int after = afterAny(s, i, to, CONJUNCTIONS, true);
+    if (after < 0) {
+      return null;
+    }
+    int j = skipPrefix(s, after, to);
+    OptionToken second = at(s, j, to);
+    return second != null && second.index() != first.index() ? second : null;
+  }
+
+  /** Returns the option index named by a standalone string such as "B", "3", "③" or "3번". */
+  static int parseStandalone(String text) {
+    String t = text.strip();
+    OptionToken token = at(t, 0, t.length());
+    if (token == null) {
+      return -1;
+    }
+    return skipClosers(t, token.next(), t.length()) == t.length() ? token.index() : -1;
+  }
+
+  static int afterAny(String s, int i, int to, String[] words, boolean ignoreCase) {
+    for (String w : words) {
+      if (i + w.length() <= to && s.regionMatches(ignoreCase, i, w, 0, w.length())) {
+        return i + w.length();
+      }
+    }
+    return -1;
+  }
+
+  /** Returns the start of the word in {@code words} that ends right before {@code end}, or -1. */
+  static int endsWithAny(String s, int from, int end, String[] words) {
+    for (String w : words) {
+      int start = end - w.length();
+      if (start >= from && s.regionMatches(start, w, 0, w.length())) {
+        return start;
+      }
+    }
+    return -1;
+  }
+
+  static boolean isHangul(char c) {
+    return c >= '\uAC00' && c <= '\uD7A3';
+  }
+
+  static boolean isLatinLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 'ａ' && c <= 'ｚ')
+        || (c >= 'Ａ' && c <= 'Ｚ');
+  }
+
+  static boolean isLowerLatin(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  static boolean isDigit(char c) {
+    return (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
+  }
+
+  static boolean isLatinLetterOrDigit(char c) {
+    return isLatinLetter(c) || isDigit(c);
+  }
+}

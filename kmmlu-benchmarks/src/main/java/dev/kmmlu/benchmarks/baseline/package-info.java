@@ -1,0 +1,2 @@
+/** A frozen copy of the robust extractor before the speed work, for comparison only. */
+package dev.kmmlu.benchmarks.baseline;
