@@ -1,6 +1,5 @@
 package dev.kmmlu.benchmarks;
 
-import dev.kmmlu.benchmarks.baseline.RobustExtractor;
 import dev.kmmlu.scoring.AnswerExtractor;
 import dev.kmmlu.scoring.Extraction;
 import dev.kmmlu.scoring.ExtractionInput;
@@ -27,9 +26,6 @@ import org.openjdk.jmh.annotations.State;
  * characters, 585 of them Hangul syllables, the rest ASCII); {@code 4.6kb} replies are the
  * earlier, longer inputs of about 2,000 UTF-16 characters (4.6 KB in UTF-8 for Korean; the English
  * one is 4,608 bytes).
- *
- * <p>{@code robustBefore} runs a frozen copy of robust from before the speed work, so one run of
- * this jar compares the two.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -63,7 +59,6 @@ public class ExtractionBenchmark {
 
   private ExtractionInput input;
   private final AnswerExtractor robust = AnswerExtractor.robust();
-  private final AnswerExtractor before = RobustExtractor.ROBUST;
   private final AnswerExtractor paper = AnswerExtractor.paper();
 
   /** Builds the reply. */
@@ -71,11 +66,6 @@ public class ExtractionBenchmark {
   public void setUp() {
     String text = reply(reply, size);
     input = ExtractionInput.of(text, 4).withFinishReason("stop");
-    Extraction now = robust.extract(input);
-    Extraction then = before.extract(input);
-    if (!now.equals(then)) {
-      throw new IllegalStateException("robust and its copy disagree: " + now + " vs " + then);
-    }
   }
 
   /** Returns the reply of the given kind and size. */
@@ -149,12 +139,6 @@ public class ExtractionBenchmark {
   @Benchmark
   public Extraction robust() {
     return robust.extract(input);
-  }
-
-  /** Returns the extraction of robust as it was before the speed work, for comparison. */
-  @Benchmark
-  public Extraction robustBefore() {
-    return before.extract(input);
   }
 
   /** Returns paper()'s extraction, for comparison. */
