@@ -57,6 +57,28 @@ final class MarkdownReport {
     }
     md.append('\n');
 
+    if (!report.supercategories().isEmpty()) {
+      md.append("## Supercategories\n\n");
+      md.append("| Supercategory | Subjects | Questions | Correct | Micro | Macro |\n");
+      md.append("|---|---:|---:|---:|---:|---:|\n");
+      for (SupercategoryScore score : report.supercategories()) {
+        md.append("| ")
+            .append(cell(score.name()))
+            .append(" | ")
+            .append(count(score.subjects()))
+            .append(" | ")
+            .append(count(score.questions()))
+            .append(" | ")
+            .append(count(score.correct()))
+            .append(" | ")
+            .append(percent(score.micro()))
+            .append(" | ")
+            .append(percent(score.macro()))
+            .append(" |\n");
+      }
+      md.append('\n');
+    }
+
     if (!report.verdicts().isEmpty()) {
       md.append("## Licences\n\n");
       md.append("| Licence | Verdict | Accuracy | Reasons |\n");

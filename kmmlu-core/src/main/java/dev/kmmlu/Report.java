@@ -224,6 +224,17 @@ public final class Report {
     return statusCounts;
   }
 
+  /**
+   * Returns the scores of KMMLU's four supercategories (STEM, Applied Science, HUMSS, Other) for a
+   * KMMLU or KMMLU-HARD run, computed from the subject groups; empty for other benchmarks.
+   */
+  public List<SupercategoryScore> supercategories() {
+    if (!run.benchmark().equals("kmmlu") && !run.benchmark().equals("kmmlu-hard")) {
+      return List.of();
+    }
+    return SupercategoryScore.of(groups);
+  }
+
   /** Returns the licence verdicts (KMMLU-Pro); empty for other benchmarks. */
   public List<Verdict> verdicts() {
     return verdicts;

@@ -58,6 +58,18 @@ final class ReportJson {
       }
       groups.add(node);
     }
+    if (!report.supercategories().isEmpty()) {
+      ArrayNode supercategories = root.putArray("supercategories");
+      for (SupercategoryScore score : report.supercategories()) {
+        ObjectNode node = supercategories.addObject();
+        node.put("name", score.name());
+        node.put("subjects", score.subjects());
+        node.put("questions", score.questions());
+        node.put("correct", score.correct());
+        number(node, "micro", score.micro());
+        number(node, "macro", score.macro());
+      }
+    }
     ObjectNode statuses = root.putObject("extraction");
     report.statusCounts().forEach((status, count) -> statuses.put(status.name(), count));
     if (!report.verdicts().isEmpty()) {

@@ -478,4 +478,31 @@ class EvaluationTest {
     Report read = Report.read(dir);
     assertThat(read.toJson()).isEqualTo(report.toJson());
   }
+
+  @Test
+  void should_break_kmmlu_results_down_by_supercategory() {
+    // GIVEN Law (HUMSS, 4 items, 3 right), Accounting (HUMSS, 2 items, 2 right), Math (STEM, 2, 0)
+    List<Question> test = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      test.add(kmmluQuestion("kmmlu/test/Law/000" + i, "test", "Law", i));
+    }
+    for (int i = 0; i < 2; i++) {
+      test.add(kmmluQuestion("kmmlu/test/Accounting/000" + i, "test", "Accounting", i));
+      test.add(kmmluQuestion("kmmlu/test/Math/000" + i, "test", "Math", i));
+    }
+    Set<String> wrong = Set.of("kmmlu/test/Law/0003", "kmmlu/test/Math/0000", "kmmlu/test/Math/0001");
+    Dataset dataset = Dataset.of(Benchmark.KMMLU, "test", test);
+    // WHEN
+    Report report =
+        Kmmlu.kmmlu().withTemplate(PromptTemplate.koreanCot()).withDataset(dataset).evaluate(oracle(wrong));
+    // THEN
+    assertThat(report.supercategories())
+        .containsExactly(
+            new SupercategoryScore("STEM", 1, 2, 0, 0.0, 0.0),
+            new SupercategoryScore("HUMSS", 2, 6, 5, 5.0 / 6, (0.75 + 1.0) / 2));
+    assertThat(report.toJson()).contains("\"supercategories\"");
+    assertThat(report.toMarkdown()).contains("| HUMSS | 2 | 6 | 5 | 83.3% | 87.5% |");
+    assertThat(Kmmlu.pro().withDataset(proDataset()).evaluate(oracle(Set.of())).supercategories())
+        .isEmpty();
+  }
 }

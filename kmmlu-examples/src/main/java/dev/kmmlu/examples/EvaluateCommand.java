@@ -11,6 +11,7 @@ import dev.kmmlu.Model;
 import dev.kmmlu.OpenAiCompatibleModel;
 import dev.kmmlu.PromptTemplate;
 import dev.kmmlu.Report;
+import dev.kmmlu.SupercategoryScore;
 import dev.kmmlu.datasets.Benchmark;
 import dev.kmmlu.datasets.Choice;
 import dev.kmmlu.datasets.Dataset;
@@ -441,6 +442,19 @@ final class EvaluateCommand implements Callable<Integer>, KmmluCommand.Verbosity
           interval(group.accuracy()));
     }
     groups.print(out);
+    if (!report.supercategories().isEmpty()) {
+      out.println();
+      Table supers = new Table("supercategory", "subjects", "questions", "micro", "macro");
+      for (SupercategoryScore score : report.supercategories()) {
+        supers.row(
+            score.name(),
+            String.valueOf(score.subjects()),
+            String.format(Locale.ROOT, "%,d", score.questions()),
+            percent(score.micro()),
+            percent(score.macro()));
+      }
+      supers.print(out);
+    }
     if (!report.verdicts().isEmpty()) {
       out.println();
       Table licences = new Table("licence", "verdict", "accuracy");
