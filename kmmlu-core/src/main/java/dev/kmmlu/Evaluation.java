@@ -454,6 +454,9 @@ public final class Evaluation {
    *
    * @throws EvaluationException if the run stopped before it finished
    * @throws dev.kmmlu.datasets.DatasetException if the data cannot be read
+   * @throws IllegalStateException if {@link #shots()} is positive and the dataset has no few-shot
+   *     source (KMMLU-Redux and KMMLU-Pro have no dev split)
+   * @throws IllegalArgumentException if a group has fewer few-shot examples than {@link #shots()}
    * @throws dev.kmmlu.datasets.KmmluException if an existing journal was written for another
    *     model, template or settings (see {@link #withRestart})
    */

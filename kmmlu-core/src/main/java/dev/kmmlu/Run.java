@@ -61,6 +61,7 @@ final class Run {
     startNanos = System.nanoTime();
     dataset = new Evaluation(s).dataset();
     questions = dataset.questions();
+    checkShots();
     outcomes = new Outcome[questions.size()];
     rateLimiter = s.requestsPerSecond > 0 ? new RateLimiter(s.requestsPerSecond) : null;
     int resumed = 0;
@@ -100,6 +101,32 @@ final class Run {
     }
     return Evaluation.report(
         s, dataset, model, list, started, s.clock.instant(), in, out, resumed);
+  }
+
+  /**
+   * Fails before any model call (and before the journal is touched) when the prompts ask for more
+   * solved examples than the dataset can give; otherwise every worker would fail on its own.
+   */
+  private void checkShots() {
+    if (s.shots == 0) {
+      return;
+    }
+    if (dataset.fewShot().isEmpty()) {
+      String slug = s.benchmark.slug();
+      throw new IllegalStateException(
+          "shots must be 0 when the dataset has no few-shot examples, but was "
+              + s.shots
+              + "; "
+              + (s.benchmark.splits().contains("dev")
+                  ? "load " + slug + " from the hub or a directory that holds its dev split,"
+                      + " attach examples with Dataset.withFewShot or use withShots(0)"
+                  : slug
+                      + " has no dev split: attach examples with Dataset.withFewShot or use"
+                      + " withShots(0)"));
+    }
+    for (String group : dataset.groups()) {
+      dataset.fewShotExamples(group, s.shots);
+    }
   }
 
   /**

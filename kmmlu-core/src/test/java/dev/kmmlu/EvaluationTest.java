@@ -426,6 +426,56 @@ class EvaluationTest {
     }
   }
 
+  @Test
+  void should_refuse_to_start_without_calling_the_model_when_shots_are_asked_of_a_benchmark_without_examples() {
+    // GIVEN KMMLU-Pro has no dev split, so no few-shot source is attached
+    AtomicInteger calls = new AtomicInteger();
+    Model model =
+        prompt -> {
+          calls.incrementAndGet();
+          return Reply.of("정답: A");
+        };
+    Evaluation evaluation = Kmmlu.pro().withDataset(proDataset()).withShots(5).withJournal(dir);
+    // WHEN
+    Throwable thrown = catchThrowable(() -> evaluation.evaluate(model));
+    // THEN
+    assertThat(thrown)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "shots must be 0 when the dataset has no few-shot examples, but was 5; kmmlu-pro has"
+                + " no dev split: attach examples with Dataset.withFewShot or use withShots(0)");
+    assertThat(calls).hasValue(0);
+    assertThat(dir.resolve(Run.JOURNAL_FILE)).doesNotExist();
+  }
+
+  @Test
+  void should_refuse_to_start_when_a_group_has_fewer_examples_than_shots() {
+    // GIVEN Law has five dev examples, Math only two
+    List<Question> dev = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      dev.add(kmmluQuestion("kmmlu/dev/Law/000" + i, "dev", "Law", i));
+    }
+    for (int i = 0; i < 2; i++) {
+      dev.add(kmmluQuestion("kmmlu/dev/Math/000" + i, "dev", "Math", i));
+    }
+    Dataset dataset =
+        Dataset.of(
+                Benchmark.KMMLU,
+                "test",
+                List.of(
+                    kmmluQuestion("kmmlu/test/Law/0000", "test", "Law", 7),
+                    kmmluQuestion("kmmlu/test/Math/0000", "test", "Math", 8)))
+            .withFewShot(Dataset.of(Benchmark.KMMLU, "dev", dev));
+    // WHEN
+    Throwable thrown =
+        catchThrowable(
+            () -> Kmmlu.kmmlu().withDataset(dataset).evaluate(Model.constant(Choice.A)));
+    // THEN
+    assertThat(thrown)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("count must be between 0 and 2 for group \"Math\", but was 5");
+  }
+
   private static Question kmmluQuestion(String id, String split, String subject, int n) {
     return new Question(
         id,
