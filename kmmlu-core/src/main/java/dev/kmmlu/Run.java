@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Run {
   static final String JOURNAL_FILE = "responses.jsonl";
+  private static final String INTERRUPTED =
+      "the run was interrupted; the journal holds every item that finished, run again to resume";
 
   private final Evaluation.Settings s;
   private final Model model;
@@ -50,6 +52,7 @@ final class Run {
 
   private final AtomicReference<String> stopReason = new AtomicReference<>();
   private final AtomicReference<String> lastFailure = new AtomicReference<>("");
+  private final AtomicReference<Throwable> unexpected = new AtomicReference<>();
 
   Run(Evaluation evaluation, Model model) {
     this.s = evaluation.settingsForRun();
@@ -87,7 +90,8 @@ final class Run {
       synchronized (lock) {
         finished = done;
       }
-      throw new EvaluationException(reason, finished, questions.size(), journalFile, null);
+      throw new EvaluationException(
+          reason, finished, questions.size(), journalFile, unexpected.get());
     }
     List<Outcome> list = new ArrayList<>(outcomes.length);
     for (Outcome outcome : outcomes) {
@@ -197,6 +201,25 @@ final class Run {
               workers.add(worker);
               try {
                 runItem(index);
+                if (outcomes[index] == null) {
+                  // Not finished and not stopped by this run: the thread was interrupted from
+                  // outside. Stop as for an interrupt rather than report a run with a hole in it.
+                  stopReason.compareAndSet(null, INTERRUPTED);
+                }
+              } catch (RuntimeException | Error e) {
+                // A bug outside the model call (a template, the journal, a listener): stop the run
+                // with its cause instead of leaving the item without an outcome.
+                if (unexpected.compareAndSet(null, e)) {
+                  stopReason.compareAndSet(
+                      null,
+                      "the run stopped on an unexpected error at question "
+                          + questions.get(index).id()
+                          + ": "
+                          + e.getClass().getSimpleName()
+                          + ": "
+                          + e.getMessage()
+                          + "; the journal holds every item that finished, run again to resume");
+                }
               } finally {
                 workers.remove(worker);
                 if (isInterruptStop()) {
@@ -211,10 +234,7 @@ final class Run {
       permits.acquire(s.concurrency);
       permits.release(s.concurrency);
     } catch (InterruptedException e) {
-      stopReason.compareAndSet(
-          null,
-          "the run was interrupted; the journal holds every item that finished, run again to"
-              + " resume");
+      stopReason.compareAndSet(null, INTERRUPTED);
       if (owned != null) {
         owned.shutdownNow();
       }
@@ -383,8 +403,7 @@ final class Run {
   }
 
   private boolean isInterruptStop() {
-    String reason = stopReason.get();
-    return reason != null && reason.startsWith("the run was interrupted");
+    return INTERRUPTED.equals(stopReason.get());
   }
 
   private static String describe(RuntimeException e) {

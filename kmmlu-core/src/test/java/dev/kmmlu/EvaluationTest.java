@@ -374,6 +374,64 @@ class EvaluationTest {
   }
 
   @Test
+  void should_stop_with_the_cause_and_keep_the_journal_when_a_template_throws_for_one_question() {
+    // GIVEN a custom template with a bug that shows on one question
+    IllegalStateException bug = new IllegalStateException("template bug");
+    PromptTemplate broken =
+        (question, shots, settings) -> {
+          if (question.id().equals("kmmlu-pro/test/0003")) {
+            throw bug;
+          }
+          return PromptTemplate.koreanCot().render(question, shots, settings);
+        };
+    Evaluation evaluation =
+        Kmmlu.pro()
+            .withDataset(proDataset())
+            .withTemplate(broken)
+            .withConcurrency(1)
+            .withJournal(dir);
+    // WHEN
+    Throwable thrown = catchThrowable(() -> evaluation.evaluate(oracle(Set.of())));
+    // THEN
+    assertThat(thrown)
+        .isInstanceOf(EvaluationException.class)
+        .hasMessage(
+            "the run stopped on an unexpected error at question kmmlu-pro/test/0003:"
+                + " IllegalStateException: template bug; the journal holds every item that"
+                + " finished, run again to resume")
+        .hasCause(bug);
+    assertThat(((EvaluationException) thrown).finished()).isEqualTo(3);
+    assertThat(Journal.read(dir.resolve("responses.jsonl")).entries())
+        .extracting(JournalEntry::questionId)
+        .containsExactly("kmmlu-pro/test/0000", "kmmlu-pro/test/0001", "kmmlu-pro/test/0002");
+  }
+
+  @Test
+  void should_stop_as_interrupted_when_a_worker_thread_is_interrupted_from_outside() {
+    // GIVEN a model whose thread is interrupted while it answers question 0002
+    Model model =
+        Model.of(
+            "test:interrupted",
+            prompt -> {
+              if (prompt.questionId().equals("kmmlu-pro/test/0002")) {
+                Thread.currentThread().interrupt();
+                throw new ModelException("interrupted", 0, "", false, 1, null);
+              }
+              return Reply.of("정답: A");
+            });
+    Evaluation evaluation = Kmmlu.pro().withDataset(proDataset()).withConcurrency(1);
+    // WHEN
+    Throwable thrown = catchThrowable(() -> evaluation.evaluate(model));
+    // THEN
+    assertThat(thrown)
+        .isInstanceOf(EvaluationException.class)
+        .hasMessage(
+            "the run was interrupted; the journal holds every item that finished, run again to"
+                + " resume");
+    assertThat(((EvaluationException) thrown).finished()).isEqualTo(2);
+  }
+
+  @Test
   void should_report_progress_up_to_the_total() {
     // GIVEN
     List<Progress> updates = Collections.synchronizedList(new ArrayList<>());
