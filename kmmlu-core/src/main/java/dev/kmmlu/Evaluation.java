@@ -458,7 +458,8 @@ public final class Evaluation {
    *     source (KMMLU-Redux and KMMLU-Pro have no dev split)
    * @throws IllegalArgumentException if a group has fewer few-shot examples than {@link #shots()}
    * @throws dev.kmmlu.datasets.KmmluException if an existing journal was written for another
-   *     model, template or settings (see {@link #withRestart})
+   *     model, template or settings, or holds replies to prompts this run would not send (such as
+   *     after a change of {@link #shots()}); see {@link #withRestart}
    */
   public Report evaluate(Model model) {
     requireNonNull(model, "model");

@@ -1,6 +1,7 @@
 package dev.kmmlu;
 
 import dev.kmmlu.datasets.Dataset;
+import dev.kmmlu.datasets.KmmluException;
 import dev.kmmlu.datasets.Question;
 import dev.kmmlu.scoring.Extraction;
 import dev.kmmlu.scoring.Outcome;
@@ -75,7 +76,12 @@ final class Run {
           JournalHeader.of(
               model, s.template, s.generation, s.benchmark.slug(), dataset.fingerprint(), started);
       journal = Journal.open(journalFile, header, s.restart);
-      resumed = replayJournal();
+      try {
+        resumed = replayJournal(journalFile);
+      } catch (RuntimeException e) {
+        journal.close();
+        throw e;
+      }
     }
     try {
       runPending();
@@ -136,9 +142,11 @@ final class Run {
   /**
    * Takes finished items from the journal. Failed items are asked again: a failure is not an
    * answer. The reply is graded again with this run's extractor, so a resumed run and a fresh one
-   * grade alike.
+   * grade alike. An entry that answers another prompt than this run would send is refused: the
+   * header cannot see every change (a chain-of-thought template hashes alike with and without
+   * examples, and the few-shot source is not in the dataset fingerprint).
    */
-  private int replayJournal() {
+  private int replayJournal(Path journalFile) {
     Map<String, JournalEntry> byId = new HashMap<>();
     for (JournalEntry entry : journal.entries()) {
       byId.put(entry.questionId(), entry);
@@ -149,6 +157,24 @@ final class Run {
       JournalEntry entry = byId.get(question.id());
       if (entry == null || entry.outcome() == JournalEntry.Kind.FAILED) {
         continue;
+      }
+      if (!entry.promptHash().isEmpty()) {
+        String wanted =
+            s.template
+                .render(question, Evaluation.shotsFor(s, dataset, question), s.generation)
+                .hash();
+        if (!wanted.equals(entry.promptHash())) {
+          throw new KmmluException(
+              journalFile
+                  + ": journal entry for question "
+                  + question.id()
+                  + " answers another prompt (hash "
+                  + shortHash(entry.promptHash())
+                  + "), this run asks "
+                  + shortHash(wanted)
+                  + "; the examples, the template or the data changed; pass --restart (or"
+                  + " restart=true) to start over");
+        }
       }
       Outcome outcome = Evaluation.grade(s.extractor, question, entry.toReply());
       outcomes[i] = outcome;
@@ -163,6 +189,10 @@ final class Run {
       }
     }
     return resumed;
+  }
+
+  private static String shortHash(String hash) {
+    return hash.length() > 12 ? hash.substring(0, 12) : hash;
   }
 
   private void runPending() {

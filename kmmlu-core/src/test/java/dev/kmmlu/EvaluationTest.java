@@ -241,6 +241,59 @@ class EvaluationTest {
   }
 
   @Test
+  void should_refuse_to_resume_when_the_journal_holds_replies_to_other_prompts() {
+    // GIVEN a zero-shot chain-of-thought journal; the template (and its hash) is the same with shots
+    List<Question> dev = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      dev.add(kmmluQuestion("kmmlu/dev/Law/000" + i, "dev", "Law", i));
+    }
+    Dataset dataset =
+        Dataset.of(
+                Benchmark.KMMLU,
+                "test",
+                List.of(
+                    kmmluQuestion("kmmlu/test/Law/0000", "test", "Law", 7),
+                    kmmluQuestion("kmmlu/test/Law/0001", "test", "Law", 8)))
+            .withFewShot(Dataset.of(Benchmark.KMMLU, "dev", dev));
+    Evaluation zeroShot =
+        Kmmlu.kmmlu().withTemplate(PromptTemplate.koreanCot()).withDataset(dataset).withJournal(dir);
+    zeroShot.evaluate(Model.constant(Choice.A));
+    Question first = dataset.questions().get(0);
+    String journaled =
+        PromptTemplate.koreanCot().render(first, List.of(), GenerationSettings.paperGreedy()).hash();
+    String wanted =
+        PromptTemplate.koreanCot()
+            .render(first, dataset.fewShotExamples("Law", 2), GenerationSettings.paperGreedy())
+            .hash();
+    AtomicInteger calls = new AtomicInteger();
+    // WHEN
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                zeroShot
+                    .withShots(2)
+                    .evaluate(
+                        Model.of(
+                            "builtin:constant:A",
+                            prompt -> {
+                              calls.incrementAndGet();
+                              return Reply.of("정답: A");
+                            })));
+    // THEN
+    assertThat(thrown)
+        .isInstanceOf(KmmluException.class)
+        .hasMessage(
+            dir.resolve(Run.JOURNAL_FILE)
+                + ": journal entry for question kmmlu/test/Law/0000 answers another prompt (hash "
+                + journaled.substring(0, 12)
+                + "), this run asks "
+                + wanted.substring(0, 12)
+                + "; the examples, the template or the data changed; pass --restart (or"
+                + " restart=true) to start over");
+    assertThat(calls).hasValue(0);
+  }
+
+  @Test
   void should_start_over_when_restart_is_set() {
     // GIVEN
     Evaluation evaluation = Kmmlu.pro().withDataset(proDataset()).withJournal(dir);
