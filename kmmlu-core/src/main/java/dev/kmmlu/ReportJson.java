@@ -45,6 +45,7 @@ final class ReportJson {
     number(accuracy, "micro", micro.value());
     number(accuracy, "macro", macro.value());
     number(accuracy, "standardError", micro.standardError());
+    accuracy.put("scored", micro.count());
     interval(accuracy.putArray("interval95"), micro);
     number(accuracy, "macroStandardError", macro.standardError());
     interval(accuracy.putArray("macroInterval95"), macro);
@@ -115,6 +116,7 @@ final class ReportJson {
     node.put("unparsed", group.unparsed());
     node.put("failed", group.failed());
     number(node, "standardError", group.accuracy().standardError());
+    node.put("scored", group.accuracy().count());
     interval(node.putArray("interval95"), group.accuracy());
     node.put("points", group.points());
     node.put("pointsEarned", group.pointsEarned());
@@ -225,7 +227,11 @@ final class ReportJson {
             runNode.path("resumed").asInt());
     JsonNode accuracy = reader.require(root, "accuracy");
     int questions = reader.integer(root, "questions");
-    int scored = questions - (root.path("complete").asBoolean(true) ? 0 : reader.integer(root, "failed"));
+    // "scored" says whether failed items were counted as wrong; files without it left them out.
+    int scored =
+        accuracy.has("scored")
+            ? reader.integer(accuracy, "scored")
+            : questions - (root.path("complete").asBoolean(true) ? 0 : reader.integer(root, "failed"));
     Estimate micro =
         estimate(accuracy.get("micro"), accuracy.get("standardError"), accuracy.get("interval95"), scored);
     Estimate macro =
@@ -322,7 +328,11 @@ final class ReportJson {
         node.path("incorrect").asInt(),
         node.path("unparsed").asInt(),
         failed,
-        estimate(node.get("accuracy"), node.get("standardError"), node.get("interval95"), questions - failed),
+        estimate(
+            node.get("accuracy"),
+            node.get("standardError"),
+            node.get("interval95"),
+            node.has("scored") ? reader.integer(node, "scored") : questions - failed),
         node.path("points").asDouble(),
         node.path("pointsEarned").asDouble());
   }

@@ -217,6 +217,38 @@ class ReportRenderingTest {
     then(read.toHtml()).isEqualTo(report.toHtml());
   }
 
+  @Test
+  void should_keep_saying_failed_items_count_as_incorrect_when_round_tripping_such_a_run() {
+    // GIVEN a run with one failed item that the scoring counts as wrong
+    Model model =
+        Model.of(
+            "m",
+            prompt -> {
+              if (prompt.questionId().equals("kmmlu-pro/test/0003")) {
+                throw new ModelException("boom");
+              }
+              return Reply.of("정답: " + prompt.question().orElseThrow().answer().letter());
+            });
+    Report report =
+        Kmmlu.pro()
+            .withDataset(EvaluationTest.proDataset())
+            .withScoringOptions(
+                dev.kmmlu.scoring.ScoringOptions.defaults().withCountFailedAsWrong(true))
+            .evaluate(model);
+    // WHEN
+    Report read = Report.fromJson(report.toJson(), "x");
+    // THEN
+    then(read.accuracy(dev.kmmlu.scoring.Average.MICRO).count()).isEqualTo(40);
+    then(read.accuracy(dev.kmmlu.scoring.Average.MACRO).count()).isEqualTo(40);
+    then(read.groups().get(0).accuracy().count()).isEqualTo(20);
+    then(MarkdownReport.incompleteWarning(read))
+        .isEqualTo(
+            "this run is incomplete: 1 of 40 model calls failed and are counted as incorrect."
+                + " Resume the run to retry them.");
+    then(read.toMarkdown()).isEqualTo(report.toMarkdown());
+    then(read.toJson()).isEqualTo(report.toJson());
+  }
+
   private static int count(String text, String part) {
     int count = 0;
     for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
