@@ -15,7 +15,9 @@ import java.util.List;
 /**
  * Reads KMMLU-Redux and KMMLU-Pro rows from JSON Lines (one object per line; blank lines are not
  * rows and are skipped) or from a file that is one JSON array of objects. Fields the benchmark does
- * not define are ignored; a duplicated field is an error.
+ * not define are ignored; a duplicated field is an error. Grouping keys (category, licence, subject)
+ * are normalized to Unicode NFC so that composed and decomposed Hangul group together; question and
+ * option texts are kept exactly as the file has them.
  */
 final class JsonRowsReader {
   private static final ObjectMapper MAPPER =
@@ -155,7 +157,7 @@ final class JsonRowsReader {
     String text = text(source, row, "question");
     List<String> options = options(source, row, 4, 4);
     Choice answer = solution(source, row, options.size());
-    String category = string(source, row, "category");
+    String category = nfc(string(source, row, "category"));
     QuestionMetadata metadata =
         QuestionMetadata.builder().qualification(string(source, row, "license_name")).build();
     return new Question(
@@ -167,7 +169,7 @@ final class JsonRowsReader {
     List<String> options = options(source, row, 4, 5);
     Choice answer = solution(source, row, options.size());
     String licence = string(source, row, "license_name");
-    String subject = string(source, row, "subject");
+    String subject = nfc(string(source, row, "subject"));
     QuestionMetadata.Builder metadata = QuestionMetadata.builder().qualification(licence);
     JsonNode score = row.node().get("score");
     if (score != null && !score.isNull()) {
@@ -188,9 +190,13 @@ final class JsonRowsReader {
     if (session != null) {
       metadata.session(session);
     }
-    String group = Licence.parse(licence).map(Licence::koreanName).orElse(licence);
+    String group = Licence.parse(licence).map(Licence::koreanName).orElse(nfc(licence));
     return new Question(
         id, Benchmark.KMMLU_PRO, split, group, subject, text, options, answer, metadata.build());
+  }
+
+  private static String nfc(String key) {
+    return java.text.Normalizer.normalize(key, java.text.Normalizer.Form.NFC);
   }
 
   private static String text(String source, Row row, String field) {

@@ -76,4 +76,31 @@ class CsvParserTest {
         .isInstanceOf(DatasetException.class)
         .hasMessage("t.csv:2: expected a comma or a line end after a closing quote, but found \"y\"");
   }
+
+  @Test
+  void should_read_crlf_quoted_line_breaks_and_empty_last_fields_when_mixed() {
+    // GIVEN a CRLF file whose quoted field spans two lines, whose unquoted field holds a quote,
+    // and whose rows end in an empty field, the last one without a line end
+    String text = "a,b,c\r\n\"x\r\ny\",5\" pipe,\r\nz,,";
+    // WHEN
+    List<CsvParser.Record> records = CsvParser.parse("t.csv", text);
+    // THEN
+    then(records)
+        .containsExactly(
+            new CsvParser.Record(1, List.of("a", "b", "c")),
+            new CsvParser.Record(2, List.of("x\ny", "5\" pipe", "")),
+            new CsvParser.Record(4, List.of("z", "", "")));
+  }
+
+  @Test
+  void should_name_the_line_of_the_error_when_an_earlier_quoted_field_spans_lines() {
+    // GIVEN a record on lines 2-3, then a bad record on line 4
+    String text = "a,b\r\n\"one\r\ntwo\",c\r\n\"d\"e,f\r\n";
+    // WHEN
+    Throwable thrown = catchThrowable(() -> CsvParser.parse("t.csv", text));
+    // THEN
+    then(thrown)
+        .isInstanceOf(DatasetException.class)
+        .hasMessage("t.csv:4: expected a comma or a line end after a closing quote, but found \"e\"");
+  }
 }

@@ -257,6 +257,40 @@ class DatasetsTest {
   }
 
   @Test
+  void should_merge_composed_and_decomposed_hangul_when_grouping_json_rows(@TempDir Path dir)
+      throws IOException {
+    // GIVEN the same licence, subject and category once composed (NFC) and once decomposed (NFD,
+    // as some tools on macOS write Hangul): they must group together
+    String pharmacist = "약사";
+    String pharmacology = "약리학";
+    String safety = "안전관리";
+    String row =
+        "{\"question\": \"%s\", \"options\": [\"가\", \"나\", \"다\", \"라\"],"
+            + " \"solution\": \"1\", \"license_name\": \"%s\", \"subject\": \"%s\","
+            + " \"category\": \"%s\"}\n";
+    String text =
+        String.format(row, "문제", pharmacist, pharmacology, safety)
+            + String.format(row, nfd("문제"), nfd(pharmacist), nfd(pharmacology), nfd(safety));
+    Path file = Files.writeString(dir.resolve("rows.jsonl"), text);
+    // WHEN
+    Dataset pro = Datasets.loadFile(Benchmark.KMMLU_PRO, file);
+    Dataset redux = Datasets.loadFile(Benchmark.KMMLU_REDUX, file);
+    // THEN grouping keys are NFC; the question text is kept as the file has it
+    then(nfd(pharmacology)).isNotEqualTo(pharmacology);
+    then(pro.groups()).containsExactly(pharmacist);
+    then(pro.bySubject(pharmacist)).containsOnlyKeys(pharmacology);
+    then(pro.bySubject(pharmacist).get(pharmacology)).hasSize(2);
+    then(redux.groups()).containsExactly(safety);
+    then(redux.questions().get(1).subject()).isEqualTo(safety);
+    then(redux.unknownGroups()).isEmpty();
+    then(pro.questions().get(1).text()).isEqualTo(nfd("문제"));
+  }
+
+  private static String nfd(String text) {
+    return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
+  }
+
+  @Test
   void should_read_other_json_files_when_the_hub_file_name_is_missing() {
     // GIVEN
     Path dir = Fixtures.path("pro-array");

@@ -130,8 +130,8 @@ class ReportAndCompareCommandTest {
     then(exit).isZero();
     then(runner.out.toString())
         .contains(
-            "| per-group kmmlu-redux accuracy: a vs b | 3 | 1.000 (1.000 to 1.000; p 0.333) |"
-                + " 1.000 (1.000 to 1.000; p ")
+            "| per-group kmmlu-redux accuracy: a vs b | 3 | 1.000 (n/a; p 0.333) |"
+                + " 1.000 (n/a; p ")
         .contains("| Group | a | b |\n|---|---:|---:|\n| 건설 | 10.0% | 20.0% |\n");
   }
 

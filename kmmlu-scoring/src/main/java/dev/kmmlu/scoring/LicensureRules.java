@@ -381,12 +381,24 @@ public final class LicensureRules {
             "licences",
             "expected an object of licence names to rules, but found " + describe(licences));
       }
+      Map<String, String> given = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> entry : licences.properties()) {
         String name = entry.getKey();
         if (name.isBlank()) {
           throw error("licences", "expected licence names, but found a blank name");
         }
-        rules.put(canonical(name), rule(entry.getValue(), "licences." + name));
+        String licence = canonical(name);
+        String earlier = given.putIfAbsent(licence, name);
+        if (earlier != null) {
+          throw error(
+              "licences." + name,
+              "expected each licence once, but found "
+                  + licence
+                  + " already given as \""
+                  + earlier
+                  + "\"");
+        }
+        rules.put(licence, rule(entry.getValue(), "licences." + name));
       }
       return new LicensureRules(rules);
     }

@@ -34,7 +34,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  * and Pearson 1957), defined for n > 4.
  *
  * <p>When either sample has no variation the coefficient is undefined and every number is {@code
- * NaN}. When the coefficient is exactly 1 or -1 the interval is that single point.
+ * NaN}. When the coefficient is exactly 1 or -1 and there are enough pairs for an interval (more
+ * than 3 for Spearman, more than 4 for Kendall) the interval is that single point.
  */
 public final class RankCorrelation {
   /** The largest sample whose Spearman p-value is computed by full enumeration (10! orderings). */
@@ -242,11 +243,11 @@ public final class RankCorrelation {
   }
 
   private static double[] fisherInterval(double r, double standardError) {
-    if (Math.abs(r) >= 1) {
-      return new double[] {r, r};
-    }
     if (Double.isNaN(standardError)) {
       return new double[] {Double.NaN, Double.NaN};
+    }
+    if (Math.abs(r) >= 1) {
+      return new double[] {r, r};
     }
     double z = 0.5 * Math.log((1 + r) / (1 - r));
     return new double[] {Math.tanh(z - Z95 * standardError), Math.tanh(z + Z95 * standardError)};

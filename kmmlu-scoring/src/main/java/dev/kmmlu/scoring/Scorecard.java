@@ -351,6 +351,8 @@ public final class Scorecard {
     private int failed;
     private double weightSum;
     private double earned;
+    private double points;
+    private double pointsEarned;
     private double[] weights = new double[8];
     private boolean[] hits = new boolean[8];
     private int scored;
@@ -381,8 +383,10 @@ public final class Scorecard {
       hits[scored] = outcome.isCorrect();
       scored++;
       weightSum += weight;
+      points += outcome.question().points();
       if (outcome.isCorrect()) {
         earned += weight;
+        pointsEarned += outcome.question().points();
       }
     }
 
@@ -427,8 +431,8 @@ public final class Scorecard {
           unparsed,
           failed,
           estimate(options),
-          weightSum,
-          earned);
+          points,
+          pointsEarned);
     }
   }
 }

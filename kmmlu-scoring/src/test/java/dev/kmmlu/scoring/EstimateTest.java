@@ -37,6 +37,18 @@ class EstimateTest {
   }
 
   @Test
+  void should_keep_wilson_interval_non_degenerate_when_all_wrong() {
+    // GIVEN 0 of 10: Wilson upper = z^2 / (10 + z^2) = 3.841459 / 13.841459 = 0.2775328 (python3),
+    // lower exactly 0, SE 0
+    // WHEN
+    Estimate estimate = Estimate.ofProportion(0, 10);
+    // THEN
+    then(estimate.standardError()).isEqualTo(0.0);
+    then(estimate.lower()).isEqualTo(0.0);
+    then(estimate.upper()).isCloseTo(0.2775328, within(1e-7));
+  }
+
+  @Test
   void should_give_wald_interval_when_confidence_interval_is_asked() {
     // GIVEN 0.7 +- 1.959964 * 0.144914 = 0.7 +- 0.284026
     Estimate estimate = Estimate.ofProportion(7, 10);

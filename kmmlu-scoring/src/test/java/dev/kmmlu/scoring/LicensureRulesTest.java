@@ -313,6 +313,23 @@ class LicensureRulesTest {
   }
 
   @Test
+  void should_name_both_spellings_when_json_gives_a_licence_twice_under_an_alias() {
+    // GIVEN 회계사 is an alias of 공인회계사: two rules for one licence, the second used to win
+    // silently
+    String json =
+        "{\"licences\": {\"회계사\": {\"everySubjectAtLeast\": 0.4},"
+            + " \"공인회계사\": {\"everySubjectAtLeast\": 0.5}}}";
+    // WHEN
+    Throwable thrown = catchThrowable(() -> read(json));
+    // THEN
+    then(thrown)
+        .isInstanceOf(DatasetException.class)
+        .hasMessage(
+            "rules.json: field \"licences.공인회계사\": expected each licence once, but found"
+                + " 공인회계사 already given as \"회계사\"");
+  }
+
+  @Test
   void should_give_line_when_json_is_malformed() {
     // WHEN
     Throwable thrown = catchThrowable(() -> read("{\"licences\": {\n\"약사\": {,}}}"));

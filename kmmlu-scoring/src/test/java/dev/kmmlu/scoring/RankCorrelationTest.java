@@ -163,6 +163,61 @@ class RankCorrelationTest {
   }
 
   @Test
+  void should_match_exact_enumeration_when_both_samples_have_ties() {
+    // GIVEN 9 pairs with ties in both samples. x ranks 4,1.5,5,1.5,6.5,9,3,8,6.5;
+    // y ranks 4,6,1.5,8,4,8,1.5,8,4. Independently (python3: scipy.stats.spearmanr for rho,
+    // a plain enumeration of all 9! = 362880 orderings of the y ranks for p):
+    // rho = 0.2097049822, 210240 orderings with |rho'| >= |rho|, p = 0.5793650794;
+    // Fisher z with se = 1/sqrt(6): [-0.5279431772, 0.7670060418].
+    double[] x = {3, 1, 4, 1, 5, 9, 2, 6, 5};
+    double[] y = {2, 7, 1, 8, 2, 8, 1, 8, 2};
+    // WHEN
+    Correlation rho = RankCorrelation.spearman(x, y);
+    // THEN
+    then(rho.coefficient()).isCloseTo(0.2097049822, within(1e-9));
+    then(rho.pValue()).isCloseTo(210240 / 362880.0, within(1e-12));
+    then(rho.lower95()).isCloseTo(-0.5279431772, within(1e-9));
+    then(rho.upper95()).isCloseTo(0.7670060418, within(1e-9));
+  }
+
+  @Test
+  void should_use_every_tie_term_of_the_variance_when_both_samples_have_ties() {
+    // GIVEN the same 9 pairs: C = 17, D = 11; x ties: sum t(t-1) = 4, sum t(t-1)(t-2) = 0,
+    // sum t(t-1)(2t+5) = 36; y ties: 14, 12, 150. n0 = 36, n1 = 2, n2 = 7,
+    // tau_b = 6 / sqrt(34 * 29) = 0.1910789266; var(S) = (9*8*23 - 36 - 150)/18 + 4*14/144
+    // + 0*12/(9*504) = 82.6667 + 0.3889 = 83.0556, z = 6/9.1135 = 0.658362, p = 0.5077374466
+    // (python3: scipy.stats.kendalltau(method='asymptotic') gives the same tau and p);
+    // Fisher z with var 0.437/5: [-0.3678868922, 0.6486070939].
+    double[] x = {3, 1, 4, 1, 5, 9, 2, 6, 5};
+    double[] y = {2, 7, 1, 8, 2, 8, 1, 8, 2};
+    // WHEN
+    Correlation tau = RankCorrelation.kendall(x, y);
+    // THEN
+    then(tau.coefficient()).isCloseTo(0.1910789266, within(1e-9));
+    then(tau.pValue()).isCloseTo(0.5077374466, within(1e-9));
+    then(tau.lower95()).isCloseTo(-0.3678868922, within(1e-9));
+    then(tau.upper95()).isCloseTo(0.6486070939, within(1e-9));
+  }
+
+  @Test
+  void should_give_no_interval_when_rho_is_one_but_pairs_are_too_few() {
+    // GIVEN 3 pairs in the same order: rho = 1, but Fisher's z needs n > 3 (se = 1/sqrt(n-3)),
+    // and 1 of every 3 random orderings agrees perfectly (exact p = 2/6), so [1, 1] would claim a
+    // certainty the data do not give. Likewise tau = 1 on 4 pairs, where the interval needs n > 4.
+    // WHEN
+    Correlation rho = RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {4, 5, 6});
+    Correlation tau = RankCorrelation.kendall(new double[] {1, 2, 3, 4}, new double[] {4, 5, 6, 7});
+    // THEN
+    then(rho.coefficient()).isEqualTo(1.0);
+    then(rho.pValue()).isCloseTo(2 / 6.0, within(1e-12));
+    then(rho.lower95()).isNaN();
+    then(rho.upper95()).isNaN();
+    then(tau.coefficient()).isEqualTo(1.0);
+    then(tau.lower95()).isNaN();
+    then(tau.upper95()).isNaN();
+  }
+
+  @Test
   void should_be_nan_when_a_sample_is_constant() {
     // WHEN
     Correlation rho = RankCorrelation.spearman(new double[] {1, 1, 1}, new double[] {1, 2, 3});

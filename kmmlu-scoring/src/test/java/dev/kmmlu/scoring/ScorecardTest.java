@@ -141,6 +141,28 @@ class ScorecardTest {
   }
 
   @Test
+  void should_total_item_points_when_items_are_counted_not_weighted() {
+    // GIVEN points 2 (correct), 1 (correct), 1 (correct), 4 (incorrect), 3 (failed, left out)
+    // under the default options, which count items rather than weight them
+    List<Outcome> outcomes =
+        List.of(
+            correct(question("약사", "약리학", 2)),
+            correct(question("약사", "약리학", 1)),
+            correct(question("약사", "약제학", 1)),
+            incorrect(question("약사", "약제학", 4)),
+            failed(question("약사", "약제학", 3)));
+    // WHEN
+    Scorecard card = Scorecard.of(outcomes);
+    // THEN the accuracy counts items (3/4) but the points are the items' points: 8 scored, 4 earned
+    GroupScore pharmacist = card.groups().get(0);
+    then(pharmacist.accuracy().value()).isEqualTo(0.75);
+    then(pharmacist.points()).isEqualTo(8.0);
+    then(pharmacist.pointsEarned()).isEqualTo(4.0);
+    then(card.subjects("약사").get(1).points()).isEqualTo(5.0);
+    then(card.subjects("약사").get(1).pointsEarned()).isEqualTo(1.0);
+  }
+
+  @Test
   void should_equal_binomial_error_when_weights_are_equal() {
     // GIVEN every item worth 2.5 points: the weighted SE reduces to sqrt(p(1-p)/n)
     List<Outcome> outcomes = new ArrayList<>();
