@@ -26,6 +26,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A model served behind an OpenAI-compatible chat completions API: vLLM, SGLang, Ollama, the
@@ -65,6 +70,16 @@ public final class OpenAiCompatibleModel implements Model {
 
   private static final Set<Integer> TRANSIENT_STATUSES = Set.of(429, 500, 502, 503, 504);
   private static final int SERVER_MESSAGE_CHARS = 500;
+
+  // The JDK client's request timeout ends when the response headers arrive; this closes a body that
+  // is still streaming when the same timeout runs out, so a stalled server cannot hold a worker.
+  private static final ScheduledExecutorService BODY_DEADLINES =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "kmmlu-http-body-deadline");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final URI endpoint;
   private final String host;
@@ -166,10 +181,11 @@ public final class OpenAiCompatibleModel implements Model {
       String serverMessage = "";
       Throwable cause = null;
       try {
+        long started = System.nanoTime();
         HttpResponse<InputStream> response =
             httpClient.send(built, HttpResponse.BodyHandlers.ofInputStream());
         status = response.statusCode();
-        byte[] body = readCapped(response.body(), status, attempt);
+        byte[] body = readBeforeDeadline(response.body(), started, status, attempt);
         if (status >= 200 && status < 300) {
           return parse(body, attempt);
         }
@@ -260,6 +276,41 @@ public final class OpenAiCompatibleModel implements Model {
     }
     extraBody.forEach((key, value) -> body.set(key, Json.MAPPER.valueToTree(value)));
     return Json.write(body).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads the body, closing it when the request timeout (counted from the request's start) runs out
+   * first; that failure is reported as a timeout, which is retried like one.
+   */
+  private byte[] readBeforeDeadline(InputStream in, long startedNanos, int status, int attempt)
+      throws IOException {
+    AtomicBoolean expired = new AtomicBoolean();
+    long remaining = requestTimeout.toNanos() - (System.nanoTime() - startedNanos);
+    ScheduledFuture<?> deadline =
+        BODY_DEADLINES.schedule(
+            () -> {
+              expired.set(true);
+              try {
+                in.close();
+              } catch (IOException e) {
+                // The reader sees the stream closed either way.
+              }
+            },
+            Math.max(0, remaining),
+            TimeUnit.NANOSECONDS);
+    try {
+      return readCapped(in, status, attempt);
+    } catch (IOException e) {
+      if (expired.get()) {
+        HttpTimeoutException timeout =
+            new HttpTimeoutException("response body not complete within " + requestTimeout);
+        timeout.initCause(e);
+        throw timeout;
+      }
+      throw e;
+    } finally {
+      deadline.cancel(false);
+    }
   }
 
   private byte[] readCapped(InputStream in, int status, int attempt) throws IOException {
@@ -457,7 +508,8 @@ public final class OpenAiCompatibleModel implements Model {
     }
 
     /**
-     * Sets how long one request may wait for the response headers; 10 min by default.
+     * Sets how long one attempt may take, from sending the request to the end of the response
+     * body; 10 min by default. A timed-out attempt is retried like other transient failures.
      *
      * @throws IllegalArgumentException if it is not positive
      */

@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class OpenAiCompatibleModelTest {
   private static final String KEY = "sk-test-5ecret-key-0123456789";
@@ -280,6 +281,66 @@ class OpenAiCompatibleModelTest {
       then(reply.text()).isEqualTo("정답: B");
       then(reply.attempts()).isEqualTo(2);
       then(sleeps).containsExactly(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void should_time_out_and_retry_when_the_body_stalls_after_the_headers() throws Exception {
+    // GIVEN a server whose first answer sends its headers and half a body, then stalls
+    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      Thread serverThread = new Thread(() -> serveStallThenOk(socket, release));
+      serverThread.setDaemon(true);
+      serverThread.start();
+      OpenAiCompatibleModel model =
+          model("http://127.0.0.1:" + socket.getLocalPort() + "/v1")
+              .requestTimeout(Duration.ofMillis(300))
+              .build();
+      try {
+        // WHEN
+        Reply reply = model.respond(prompt());
+        // THEN the stalled attempt timed out and the second one answered
+        then(reply.text()).isEqualTo("정답: B");
+        then(reply.attempts()).isEqualTo(2);
+        then(sleeps).containsExactly(Duration.ofSeconds(1));
+      } finally {
+        release.countDown();
+      }
+    }
+  }
+
+  private static void serveStallThenOk(
+      ServerSocket socket, java.util.concurrent.CountDownLatch release) {
+    try {
+      Socket first = socket.accept();
+      readRequest(first.getInputStream());
+      byte[] body = OK.getBytes(UTF_8);
+      OutputStream stalled = first.getOutputStream();
+      stalled.write(
+          ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                  + body.length
+                  + "\r\n\r\n")
+              .getBytes(UTF_8));
+      stalled.write(body, 0, body.length / 2);
+      stalled.flush();
+      try (Socket second = socket.accept()) {
+        readRequest(second.getInputStream());
+        OutputStream out = second.getOutputStream();
+        out.write(
+            ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length
+                    + "\r\nConnection: close\r\n\r\n")
+                .getBytes(UTF_8));
+        out.write(body);
+        out.flush();
+      }
+      release.await();
+      first.close();
+    } catch (IOException e) {
+      // The test fails on the client side.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -97,7 +97,7 @@ public final class RankCorrelation {
     }
     long[] tx = tieSums(x);
     long[] ty = tieSums(y);
-    double n0 = n * (n - 1) / 2.0;
+    double n0 = (double) n * (n - 1) / 2.0;
     double n1 = tx[0] / 2.0;
     double n2 = ty[0] / 2.0;
     double denominator = Math.sqrt((n0 - n1) * (n0 - n2));
