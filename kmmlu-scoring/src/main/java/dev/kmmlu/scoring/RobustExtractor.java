@@ -42,18 +42,20 @@ final class RobustExtractor implements AnswerExtractor {
   /** Words that make a line a doubt rather than an answer, for the fallbacks. */
   private static final String[] HEDGES = {
     "수도 있", "확실하지", "확신", "모르겠", "단정", "어렵", "불확실", "애매", "?", "정답이 아", "답이 아",
-    "정답은 아", "not the answer", "not correct", "not sure", "unsure", "uncertain", "might", "cannot", "can't", "either"
+    "정답은 아", "만약", "라면", "다면", "not the answer", "not correct", "not sure", "unsure",
+    "uncertain", "might", "cannot", "can't", "either", "if ", "suppose"
   };
   /** The first characters of {@link #HEDGES}, to skip the others quickly. */
-  private static final String HEDGE_STARTS = "수확모단어불애?정답nmuce";
+  private static final String HEDGE_STARTS = "수확모단어불애?정답만라다nmuceis";
   private static final int DOUBT_WINDOW = 40;
   private static final String[] CHOOSE_VERBS_KO = {
-    "선택", "고르", "고릅", "골라", "골랐", "고를", "택하", "택합", "택한", "택했", "택할", "정답으로",
-    "답으로"
+    "선택", "고르", "고릅", "골라", "골랐", "고른", "택하", "택합", "택한", "택했"
   };
+  private static final String[] AS_ANSWER = {"최종 정답으로 ", "정답으로 ", "답으로 "};
   private static final String[] BEST_KO = {
     "가장 적절", "가장 옳", "가장 알맞", "가장 타당", "가장 적합", "가장 부적절", "가장 거리가 먼"
   };
+  private static final String[] CONDITIONS = {"if", "when", "whether", "unless", "suppose"};
   private static final String[] I_FORMS = {"I'll ", "I’ll ", "I will ", "I would ", "I'd ", "I "};
   private static final String[] CHOOSE_VERBS_EN = {
     "choose ", "select ", "pick ", "go with ", "opt for ", "answer "
@@ -225,10 +227,16 @@ final class RobustExtractor implements AnswerExtractor {
    * p is the 답 of 정답; returns null when p is not such a marker.
    */
   private static Extraction answerBefore(String s, int p, int from, int to, int n) {
-    if (p - 1 <= from || s.charAt(p - 1) != '정') {
+    if (p - 1 < from || s.charAt(p - 1) != '정') {
       return null;
     }
     int q = p + 1;
+    if (q + 1 < to && s.charAt(q) == '이' && s.charAt(q + 1) == ' ') {
+      return subjectAnswer(s, q + 2, to, n);
+    }
+    if (p - 1 == from) {
+      return null;
+    }
     boolean ends;
     if (q >= to) {
       ends = true;
@@ -249,6 +257,28 @@ final class RobustExtractor implements AnswerExtractor {
     }
     OptionToken token = OptionToken.endingAt(s, from, k - 1, to);
     if (token == null || alternativeBefore(s, from, token, to)) {
+      return null;
+    }
+    return token.isWithin(n)
+        ? found(token, ExtractionStatus.STRICT)
+        : Extraction.none(ExtractionStatus.UNPARSED);
+  }
+
+  /**
+   * Reads "정답이 B입니다" from i, just after "정답이 ": the option must end the statement
+   * (입니다, 이다, a period, the line's end). Returns null otherwise.
+   */
+  private static Extraction subjectAnswer(String s, int i, int to, int n) {
+    OptionToken token = OptionToken.at(s, skipSpaceAndStars(s, i, to), to);
+    if (token == null) {
+      return null;
+    }
+    int k = OptionToken.skipClosers(s, token.next(), to);
+    boolean ends = k >= to || s.charAt(k) == '\n' || s.charAt(k) == '입' || s.charAt(k) == '임'
+        || (s.charAt(k) == '이' && k + 1 < to && s.charAt(k + 1) == '다')
+        || s.charAt(k - 1) == '.';
+    if (!ends || OptionToken.negationAfter(s, token, to) >= 0
+        || OptionToken.alternative(s, token, to) != null) {
       return null;
     }
     return token.isWithin(n)
@@ -661,6 +691,9 @@ final class RobustExtractor implements AnswerExtractor {
     if (j >= lineEnd) {
       return token;
     }
+    if (OptionToken.isHangul(s.charAt(j))) {
+      return null; // "3번을 선택한 ...", "A가 정답인지 ...": a sentence about the option
+    }
     if (j > token.end()) {
       return token; // 3번 ...
     }
@@ -748,20 +781,14 @@ final class RobustExtractor implements AnswerExtractor {
     }
     int q = skipSpaceAndStars(s, p + 1, to);
     char c = s.charAt(p);
-    String[] verbs = c == '을' || c == '를' ? CHOOSE_VERBS_KO : BEST_KO;
-    int after = OptionToken.afterAny(s, q, to, verbs, false);
-    if (after < 0 || alternativeBefore(s, from, token, to)) {
-      return null;
+    boolean object = c == '을' || c == '를';
+    if (object) {
+      int as = OptionToken.afterAny(s, q, to, AS_ANSWER, false);
+      q = as < 0 ? q : as;
     }
-    int end = Math.min(to, after + 12);
-    for (int k = after; k < end; k++) {
-      char d = s.charAt(k);
-      if (d == '.' || d == '\n') {
-        break;
-      }
-      if (d == '않' || d == '면' || d == '수' || d == '지' && k + 1 < end && s.charAt(k + 1) == ' ') {
-        return null; // 선택하지 않는다, 고르면, 선택할 수도
-      }
+    int after = OptionToken.afterAny(s, q, to, object ? CHOOSE_VERBS_KO : BEST_KO, false);
+    if (after < 0 || !endsSentence(s, after, to) || alternativeBefore(s, from, token, to)) {
+      return null;
     }
     int lineEnd = s.indexOf('\n', after);
     if (doubted(s, token, token.start(), lineEnd < 0 || lineEnd > to ? to : lineEnd, to)) {
@@ -770,17 +797,52 @@ final class RobustExtractor implements AnswerExtractor {
     return inRange(token, n);
   }
 
+  /**
+   * Returns whether the verb whose stem ends at i closes its sentence within a few characters
+   * and without a space ("선택합니다.", "고르겠습니다", "적절하다"), so it is a statement, not a
+   * clause ("선택한 학생은", "고르면", "적절한 이유를") or a denial ("선택하지 않는다").
+   */
+  private static boolean endsSentence(String s, int i, int to) {
+    int end = Math.min(to, i + 10);
+    for (int k = i; k < end; k++) {
+      char d = s.charAt(k);
+      if (d == '.' || d == '!' || d == '\n' || d == ',') {
+        return k > i && "다요함음".indexOf(s.charAt(k - 1)) >= 0;
+      }
+      if (d == ' ' || d == '않' || d == '면' || d == '려' || d == '지' || d == '수') {
+        return false;
+      }
+    }
+    return end == to && end > i && "다요함음".indexOf(s.charAt(end - 1)) >= 0;
+  }
+
   /** Returns where the option of "I choose B", "I'll go with C", "I would select (D)" starts. */
   private static int chooseEnglish(String s, int from, int p, int to) {
     if (p > from && OptionToken.isLatinLetter(s.charAt(p - 1))) {
       return -1;
     }
     int q = OptionToken.afterAny(s, p, to, I_FORMS, false);
-    if (q < 0) {
+    if (q < 0 || conditional(s, from, p)) {
       return -1;
     }
     int verb = OptionToken.afterAny(s, q, to, CHOOSE_VERBS_EN, true);
     return verb < 0 ? -1 : OptionToken.skipPrefix(s, verb, to);
+  }
+
+  /** Returns whether the word before p is "if", "when", "whether" or "unless". */
+  private static boolean conditional(String s, int from, int p) {
+    int k = p;
+    while (k > from && (s.charAt(k - 1) == ' ' || s.charAt(k - 1) == ',')) {
+      k--;
+    }
+    for (String word : CONDITIONS) {
+      int start = k - word.length();
+      if (start >= from && OptionToken.matchesIgnoreCase(s, start, word)
+          && (start == from || !OptionToken.isLatinLetter(s.charAt(start - 1)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isConclusionNoun(String s, int from, int p) {
