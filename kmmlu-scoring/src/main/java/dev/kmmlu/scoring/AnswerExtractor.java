@@ -51,9 +51,13 @@ public interface AnswerExtractor {
    *   <li>STRICT: a reply that is nothing but one option ({@code B}, {@code (B)}, {@code **B**},
    *       {@code 3번}, {@code ③}); the {@code "answer"} field of a JSON reply; otherwise the
    *       <em>last</em> final-answer marker that names an option: 정답, 답, 답변, 답안, 최종 답,
-   *       최종 정답 (with 은/는 or an ASCII or full-width colon), Answer, Final answer, "the answer
-   *       is", FINAL:, {@code \boxed{}}. After a marker, markdown bold, brackets, {@code $..$},
-   *       {@code \boxed{\text{..}}} and words such as "선택지" or "option" are skipped.
+   *       최종 정답 (with 은/는 or an ASCII or full-width colon), [정답], 정답 번호:, Answer, Final
+   *       answer, "the answer is", FINAL:, {@code <answer>3</answer>}, {@code \boxed{}}, and the
+   *       forms that put the option first or after a subject particle: "③번이 정답이다", "정답이
+   *       B입니다". After a marker, markdown bold, brackets, {@code $..$}, {@code
+   *       \boxed{\text{..}}} and words such as "선택지" or "option" are skipped; an ordinal ("두
+   *       번째") names an option. A denied option is replaced by the one that follows ("2번이 아니라
+   *       3번", "not A but C", "not A. It is C"), or gives UNPARSED when none does.
    *   <li>Options are letters A-E (either case, full width), digits 1-5, circled digits ①-⑤ and
    *       "3번"; a letter inside a word ("Let's", "A형", "B12") or a digit inside a number ("10.8",
    *       "1/2") is not an option.
@@ -62,8 +66,14 @@ public interface AnswerExtractor {
    *   <li>TRUNCATED: the finish reason says the token limit was hit and no marker was found.
    *   <li>LENIENT fallbacks, when no marker names an option: the reply is one option's text; a
    *       line that starts with an option ("B. 사만다", "4번 - ...") where the lines agree; a
-   *       conclusion such as "옳지 않은 것은 2번입니다" or "option B is correct"; a single bold or
-   *       bracketed option on the last line.
+   *       conclusion such as "옳지 않은 것은 2번입니다", "option B is correct", "4번을 선택합니다",
+   *       "③이 가장 적절합니다" or "I'll go with C"; a single bold or bracketed option on the last
+   *       line.
+   *   <li>No letter from a fallback: a list or table that analyses the options one by one
+   *       without a conclusion, a last line that is one item of such a list, an option the
+   *       reply denies ("③이 아니다", "not (B)"), doubts ("수도 있다", "확실하지 않다", "might"),
+   *       or supposes ("만약 3번이 정답이라면"), and a clause rather than a statement ("1번을
+   *       선택한 학생은", "2번을 고르면"). A bare number with a unit ("4 kg") is not an option.
    * </ul>
    */
   static AnswerExtractor robust() {

@@ -30,6 +30,15 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
     "또는", "혹은", "아니면", "이나", "이랑", "과", "와", "및", "랑", "or", "and", ",", "/", "&", "、"
   };
 
+  /** Units of measure a bare digit may carry; longer ones first, since the first match wins. */
+  private static final String[] UNITS = {
+    "kcal", "kg", "mg", "km", "cm", "mm", "mL", "ml", "kJ", "kW", "kPa", "Pa", "mol", "Hz", "g",
+    "m", "L", "J", "W", "V", "N"
+  };
+  private static final String[] ORDINALS = {"첫", "두", "세", "네", "다섯"};
+  private static final String[] ORDINAL_NOUNS = {"보기", "선택지", "항목", "문장", "옵션", "답"};
+  private static final String[] NEGATIONS_KO = {"아니", "아닌", "아님", "아닙", "아냐"};
+
   /** Returns whether this token names one of the first {@code optionCount} options. */
   boolean isWithin(int optionCount) {
     return index < optionCount;
@@ -100,6 +109,9 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
         if (n == '%' || n == '°' || n == '²' || n == '³' || n == '^' || n == '′') {
           return null;
         }
+        if (n == ' ' && followedByUnit(s, end + 1, to)) {
+          return null; // "4 kg", "3 mL"
+        }
       }
       if (isHangul(n)) {
         if (n == '번' && kind >= 2) {
@@ -117,6 +129,12 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
       }
     }
     return new OptionToken(index, i, end, next, delimited);
+  }
+
+  /** Returns whether a unit of measure ("kg", "mL", "cm", "kcal") starts at j and ends a word. */
+  private static boolean followedByUnit(String s, int j, int to) {
+    int end = afterAny(s, j, to, UNITS, false);
+    return end >= 0 && (end >= to || !isLatinLetter(s.charAt(end)));
   }
 
   private static boolean precededByBoundary(char p, int kind) {
@@ -141,6 +159,9 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
       return false;
     }
     char c = s.charAt(k);
+    if (c == '<' && k + 1 < to && s.charAt(k + 1) == '/') {
+      return false; // a closing tag, "3</answer>"
+    }
     return c == '=' || c == '+' || c == '<' || c == '>' || c == '≤' || c == '≥' || c == '×'
         || c == '÷' || c == '^' || c == '→' || (c == '-' && k == j);
   }
@@ -212,6 +233,97 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
     int j = skipPrefix(s, after, to);
     OptionToken second = at(s, j, to);
     return second != null && second.index() != first.index() ? second : null;
+  }
+
+  /**
+   * Returns the ordinal word that starts exactly at {@code i} ("첫 번째", "두번째", "세 번째") as a
+   * token, or null when there is none.
+   */
+  static OptionToken ordinalAt(String s, int i, int to) {
+    for (int k = 0; k < ORDINALS.length; k++) {
+      String word = ORDINALS[k];
+      if (!s.startsWith(word, i) || (i > 0 && isHangul(s.charAt(i - 1)))) {
+        continue;
+      }
+      int j = i + word.length();
+      if (j < to && s.charAt(j) == ' ') {
+        j++;
+      }
+      if (j + 2 <= to && s.charAt(j) == '번' && s.charAt(j + 1) == '째'
+          && endsOrdinalAnswer(s, j + 2, to)) {
+        return new OptionToken(k, i, j + 2, j + 2, true);
+      }
+    }
+    return null;
+  }
+
+  /** Returns whether an ordinal ending at j names an option: "두 번째입니다", "세 번째 보기". */
+  private static boolean endsOrdinalAnswer(String s, int j, int to) {
+    if (j >= to || ".,)*\n입이".indexOf(s.charAt(j)) >= 0) {
+      return true;
+    }
+    int k = s.charAt(j) == ' ' ? j + 1 : j;
+    return k >= to || afterAny(s, k, to, ORDINAL_NOUNS, false) >= 0;
+  }
+
+  /**
+   * Returns the position after a denial that directly follows {@code token} ("B가 아니라", "3번이
+   * 아닙니다", "(A) is not", "C isn't"), or -1 when the token is not denied.
+   */
+  static int negationAfter(String s, OptionToken token, int to) {
+    int i = skipClosers(s, token.next(), to);
+    if (i < to && "이가은는도".indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    while (i < to && s.charAt(i) == ' ') {
+      i++;
+    }
+    int after = afterAny(s, i, to, NEGATIONS_KO, false);
+    if (after >= 0) {
+      while (after < to && isHangul(s.charAt(after)) && after - i < 6) {
+        after++;
+      }
+      return after;
+    }
+    if (matchesIgnoreCase(s, i, "is not ")) {
+      return i + 7;
+    }
+    if (matchesIgnoreCase(s, i, "isn't ") || matchesIgnoreCase(s, i, "isn’t ")) {
+      return i + 6;
+    }
+    return -1;
+  }
+
+  /** Returns whether {@code token} is directly preceded by "not" ("not (B)", "not **C**"). */
+  static boolean negatedBefore(String s, OptionToken token, int from) {
+    int k = token.start();
+    while (k > from && "*_([{$\"'` ".indexOf(s.charAt(k - 1)) >= 0) {
+      k--;
+    }
+    return k - 3 >= from
+        && matchesIgnoreCase(s, k - 3, "not")
+        && (k - 3 == from || !isLatinLetter(s.charAt(k - 4)));
+  }
+
+  /**
+   * Returns the token that ends right before {@code end}, allowing a trailing "번" and closing
+   * decorations ("3번", "(B)", "**C**", "③"), or null.
+   */
+  static OptionToken endingAt(String s, int from, int end, int to) {
+    int k = end;
+    int guard = 0;
+    while (k > from && guard++ < 4 && "*_)]}'\"`”’".indexOf(s.charAt(k - 1)) >= 0) {
+      k--;
+    }
+    if (k - 1 < from) {
+      return null;
+    }
+    int start = s.charAt(k - 1) == '번' ? k - 2 : k - 1;
+    if (start < from) {
+      return null;
+    }
+    OptionToken token = at(s, start, to);
+    return token != null && token.next() == k ? token : null;
   }
 
   /** Returns the option index named by a standalone string such as "B", "3", "③" or "3번". */

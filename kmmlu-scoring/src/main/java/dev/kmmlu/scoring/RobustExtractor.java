@@ -27,7 +27,7 @@ final class RobustExtractor implements AnswerExtractor {
   };
   private static final String[] ANSWER_VERBS = {"is", "would be", "should be", "will be"};
   /** The characters a conclusion is anchored on: a topic or subject particle, or o/c. */
-  private static final String CONCLUSION_STARTS = "은는이oOcC";
+  private static final String CONCLUSION_STARTS = "은는이가을를oOcCI";
   /** The characters a marker starts with: 답, answer, final, \\boxed. */
   private static final String MARKER_STARTS = "답aAfF\\";
 
@@ -35,6 +35,31 @@ final class RobustExtractor implements AnswerExtractor {
   private static final Pattern OUTER_QUOTES = Pattern.compile("^[*\"'“‘`]+|[*\"'”’`]+$");
 
   private static final String[] LINE_CONJUNCTIONS = {"또는", "혹은", "or ", "and "};
+  private static final String[] REPLACEMENT_LINKS = {"but ", "it is ", "it's ", "it’s "};
+  private static final String[] CONJUNCTIONS_BEFORE = {
+    "또는", "혹은", "이나", "과", "와", "및", ",", "/", "or", "and"
+  };
+  /** Words that make a line a doubt rather than an answer, for the fallbacks. */
+  private static final String[] HEDGES = {
+    "수도 있", "확실하지", "확신", "모르겠", "단정", "어렵", "불확실", "애매", "?", "정답이 아", "답이 아",
+    "정답은 아", "만약", "라면", "다면", "not the answer", "not correct", "not sure", "unsure",
+    "uncertain", "might", "cannot", "can't", "either", "if ", "suppose"
+  };
+  /** The first characters of {@link #HEDGES}, to skip the others quickly. */
+  private static final String HEDGE_STARTS = "수확모단어불애?정답만라다nmuceis";
+  private static final int DOUBT_WINDOW = 40;
+  private static final String[] CHOOSE_VERBS_KO = {
+    "선택", "고르", "고릅", "골라", "골랐", "고른", "택하", "택합", "택한", "택했"
+  };
+  private static final String[] AS_ANSWER = {"최종 정답으로 ", "정답으로 ", "답으로 "};
+  private static final String[] BEST_KO = {
+    "가장 적절", "가장 옳", "가장 알맞", "가장 타당", "가장 적합", "가장 부적절", "가장 거리가 먼"
+  };
+  private static final String[] CONDITIONS = {"if", "when", "whether", "unless", "suppose"};
+  private static final String[] I_FORMS = {"I'll ", "I’ll ", "I will ", "I would ", "I'd ", "I "};
+  private static final String[] CHOOSE_VERBS_EN = {
+    "choose ", "select ", "pick ", "go with ", "opt for ", "answer "
+  };
 
   private final boolean fallbacks;
 
@@ -138,7 +163,7 @@ final class RobustExtractor implements AnswerExtractor {
             i++;
           }
           OptionToken token = OptionToken.at(s, i, to);
-          if (token != null && token.isWithin(n)) {
+          if (token != null && token.isWithin(n) && OptionToken.alternative(s, token, to) == null) {
             int after = token.next();
             if (after >= to || "\",} \n\r\t".indexOf(s.charAt(after)) >= 0) {
               return found(token, ExtractionStatus.STRICT);
@@ -167,6 +192,10 @@ final class RobustExtractor implements AnswerExtractor {
       int answerAt;
       boolean sentence = false;
       if (c == '답') {
+        Extraction before = answerBefore(s, p, from, to, n);
+        if (before != null) {
+          return before;
+        }
         answerAt = koreanMarker(s, p, from, to);
         sentence = answerAt < -1;
         if (sentence) {
@@ -194,6 +223,87 @@ final class RobustExtractor implements AnswerExtractor {
   }
 
   /**
+   * Reads the marker that follows its answer, "③번이 정답이다", "B가 정답입니다", "②는 정답.", where
+   * p is the 답 of 정답; returns null when p is not such a marker.
+   */
+  private static Extraction answerBefore(String s, int p, int from, int to, int n) {
+    if (p - 1 < from || s.charAt(p - 1) != '정') {
+      return null;
+    }
+    int q = p + 1;
+    if (q + 1 < to && s.charAt(q) == '이' && s.charAt(q + 1) == ' ') {
+      return subjectAnswer(s, q + 2, to, n);
+    }
+    if (p - 1 == from) {
+      return null;
+    }
+    boolean ends;
+    if (q >= to) {
+      ends = true;
+    } else {
+      char c = s.charAt(q);
+      ends = c == '입' || c == '임' || c == '.' || c == '!' || c == '\n' || c == '*'
+          || (c == '이' && q + 1 < to && s.charAt(q + 1) == '다');
+    }
+    if (!ends) {
+      return null;
+    }
+    int k = p - 1;
+    while (k > from && (s.charAt(k - 1) == ' ' || s.charAt(k - 1) == '*')) {
+      k--;
+    }
+    if (k - 1 <= from || "이가은는".indexOf(s.charAt(k - 1)) < 0) {
+      return null;
+    }
+    OptionToken token = OptionToken.endingAt(s, from, k - 1, to);
+    if (token == null || alternativeBefore(s, from, token, to)) {
+      return null;
+    }
+    return token.isWithin(n)
+        ? found(token, ExtractionStatus.STRICT)
+        : Extraction.none(ExtractionStatus.UNPARSED);
+  }
+
+  /**
+   * Reads "정답이 B입니다" from i, just after "정답이 ": the option must end the statement
+   * (입니다, 이다, a period, the line's end). Returns null otherwise.
+   */
+  private static Extraction subjectAnswer(String s, int i, int to, int n) {
+    OptionToken token = OptionToken.at(s, skipSpaceAndStars(s, i, to), to);
+    if (token == null) {
+      return null;
+    }
+    int k = OptionToken.skipClosers(s, token.next(), to);
+    boolean ends = k >= to || s.charAt(k) == '\n' || s.charAt(k) == '입' || s.charAt(k) == '임'
+        || (s.charAt(k) == '이' && k + 1 < to && s.charAt(k + 1) == '다')
+        || s.charAt(k - 1) == '.';
+    if (!ends || OptionToken.negationAfter(s, token, to) >= 0
+        || OptionToken.alternative(s, token, to) != null) {
+      return null;
+    }
+    return token.isWithin(n)
+        ? found(token, ExtractionStatus.STRICT)
+        : Extraction.none(ExtractionStatus.UNPARSED);
+  }
+
+  /** Returns whether another option and a conjunction come right before token ("2번과 4번이"). */
+  private static boolean alternativeBefore(String s, int from, OptionToken token, int to) {
+    int k = token.start();
+    while (k > from && " *_([".indexOf(s.charAt(k - 1)) >= 0) {
+      k--;
+    }
+    int end = OptionToken.endsWithAny(s, from, k, CONJUNCTIONS_BEFORE);
+    if (end < 0) {
+      return false;
+    }
+    while (end > from && s.charAt(end - 1) == ' ') {
+      end--;
+    }
+    OptionToken other = OptionToken.endingAt(s, from, end, to);
+    return other != null && other.index() != token.index();
+  }
+
+  /**
    * Returns where the answer after a Korean marker (정답, 답, 답변, 답안, 최종 답, with 은/는 or a
    * colon) starts, -1 when p is not a marker, or {@code -(position) - 2} when the marker ends in a
    * topic particle, so the answer may come later in the same sentence ("정답은 ... ③입니다").
@@ -201,6 +311,8 @@ final class RobustExtractor implements AnswerExtractor {
   private static int koreanMarker(String s, int p, int from, int to) {
     boolean jeong = p > from && s.charAt(p - 1) == '정';
     int wordStart = jeong ? p - 1 : p;
+    boolean finalHeading = wordStart - 3 >= from && s.charAt(wordStart - 1) == ' '
+        && s.startsWith("최종", wordStart - 3);
     if (wordStart > from && OptionToken.isHangul(s.charAt(wordStart - 1))) {
       boolean finalWord =
           s.charAt(wordStart - 1) == '종' && wordStart - 2 >= from && s.charAt(wordStart - 2) == '최';
@@ -213,6 +325,12 @@ final class RobustExtractor implements AnswerExtractor {
       q++;
     }
     q = skipSpaceAndStars(s, q, to);
+    if (jeong && s.startsWith("번호", q)) {
+      q = skipSpaceAndStars(s, q + 2, to); // 정답 번호:
+    }
+    if (q < to && (s.charAt(q) == ']' || s.charAt(q) == '】')) {
+      return q + 1; // [정답] 4
+    }
     if (q + 8 <= to && OptionToken.matchesIgnoreCase(s, q, "(answer)")) {
       q = skipSpaceAndStars(s, q + 8, to);
     }
@@ -233,7 +351,7 @@ final class RobustExtractor implements AnswerExtractor {
       colon = true;
       q++;
     }
-    if (!jeong && !particle && !colon) {
+    if (!jeong && !particle && !colon && !finalHeading) {
       return -1;
     }
     return particle && !colon ? -q - 2 : q;
@@ -249,6 +367,9 @@ final class RobustExtractor implements AnswerExtractor {
     int q = p + 6;
     if (q < to && OptionToken.isLatinLetter(s.charAt(q))) {
       return -1;
+    }
+    if (p > from && s.charAt(p - 1) == '<' && q < to && s.charAt(q) == '>') {
+      return q + 1; // <answer>3</answer>
     }
     if (p > from && s.charAt(p - 1) == '"' && q < to && s.charAt(q) == '"') {
       return -1; // a JSON key, handled before
@@ -292,7 +413,18 @@ final class RobustExtractor implements AnswerExtractor {
   private static Extraction answerAfter(
       String s, int q, int to, int n, boolean sentence, boolean lastMarker) {
     int i = OptionToken.skipPrefix(s, q, to);
+    if (OptionToken.matchesIgnoreCase(s, i, "not ")) {
+      OptionToken denied = OptionToken.at(s, OptionToken.skipPrefix(s, i + 4, to), to);
+      return denied == null ? null : replacement(s, denied.next(), to, n);
+    }
     OptionToken token = OptionToken.at(s, i, to);
+    if (token == null) {
+      token = OptionToken.ordinalAt(s, i, to);
+      if (token != null && OptionToken.ordinalAt(s, token.next(), to) == null
+          && secondOrdinal(s, token.next(), to)) {
+        return Extraction.none(ExtractionStatus.UNPARSED);
+      }
+    }
     if (token == null && sentence) {
       token = delimitedInSentence(s, i, to);
     }
@@ -302,7 +434,47 @@ final class RobustExtractor implements AnswerExtractor {
       }
       return null;
     }
+    int negation = OptionToken.negationAfter(s, token, to);
+    if (negation >= 0) {
+      return replacement(s, negation, to, n);
+    }
     if (!token.isWithin(n) || OptionToken.alternative(s, token, to) != null) {
+      return Extraction.none(ExtractionStatus.UNPARSED);
+    }
+    return found(token, ExtractionStatus.STRICT);
+  }
+
+  /** Returns whether another ordinal follows on the same line ("첫 번째와 세 번째"). */
+  private static boolean secondOrdinal(String s, int i, int to) {
+    int end = Math.min(to, i + 20);
+    for (int k = i; k < end && s.charAt(k) != '\n'; k++) {
+      if (OptionToken.ordinalAt(s, k, to) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns the option that replaces a denied one ("2번이 아니라 3번", "not A but C", "not A. It
+   * is C"), read from i, just after the denial; UNPARSED when there is none.
+   */
+  private static Extraction replacement(String s, int i, int to, int n) {
+    int k = OptionToken.skipClosers(s, i, to);
+    while (k < to && (s.charAt(k) == ' ' || s.charAt(k) == ',' || s.charAt(k) == ';')) {
+      k++;
+    }
+    for (String link : REPLACEMENT_LINKS) {
+      if (OptionToken.matchesIgnoreCase(s, k, link)) {
+        k += link.length();
+        break;
+      }
+    }
+    OptionToken token = OptionToken.at(s, OptionToken.skipPrefix(s, k, to), to);
+    if (token == null
+        || !token.isWithin(n)
+        || OptionToken.alternative(s, token, to) != null
+        || OptionToken.negationAfter(s, token, to) >= 0) {
       return Extraction.none(ExtractionStatus.UNPARSED);
     }
     return found(token, ExtractionStatus.STRICT);
@@ -368,6 +540,13 @@ final class RobustExtractor implements AnswerExtractor {
     Extraction lines = lineLeading(s, from, to, n);
     if (lines != null) {
       return lines;
+    }
+    int i = Math.max(from, s.lastIndexOf('\n', to - 1) + 1);
+    while (i < to && " \t*#([>-•·|".indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    if (OptionToken.at(s, i, to) != null) {
+      return null; // the last line is one item of a list or an analysis, not a conclusion
     }
     return lastLineDelimited(s, from, to, n);
   }
@@ -436,6 +615,7 @@ final class RobustExtractor implements AnswerExtractor {
       return inRange(first, n);
     }
     OptionToken chosen = null;
+    int chosenEnd = to;
     int lineStart = from;
     while (lineStart < to) {
       int lineEnd = s.indexOf('\n', lineStart);
@@ -451,10 +631,36 @@ final class RobustExtractor implements AnswerExtractor {
           return null; // a list of options or repeated items, not an answer
         }
         chosen = token;
+        chosenEnd = lineEnd;
       }
       lineStart = lineEnd + 1;
     }
-    return chosen == null ? null : inRange(chosen, n);
+    if (chosen == null) {
+      return null;
+    }
+    return doubted(s, chosen, chosen.start(), chosenEnd, to)
+        ? Extraction.none(ExtractionStatus.UNPARSED)
+        : inRange(chosen, n);
+  }
+
+  /**
+   * Returns whether the line [lineStart, lineEnd) that holds token doubts or denies it: a hedge
+   * word ("수도 있", "확실하지", "might") or a question mark within {@value #DOUBT_WINDOW}
+   * characters of it, or a denial of the token itself.
+   */
+  private static boolean doubted(String s, OptionToken token, int lineStart, int lineEnd, int to) {
+    if (OptionToken.negationAfter(s, token, to) >= 0
+        || OptionToken.negatedBefore(s, token, lineStart)) {
+      return true;
+    }
+    int end = Math.min(lineEnd, token.next() + DOUBT_WINDOW);
+    for (int k = Math.max(lineStart, token.start() - DOUBT_WINDOW); k < end; k++) {
+      if (HEDGE_STARTS.indexOf(Character.toLowerCase(s.charAt(k))) >= 0
+          && OptionToken.afterAny(s, k, end, HEDGES, true) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isBlank(String s, int from, int to) {
@@ -474,7 +680,7 @@ final class RobustExtractor implements AnswerExtractor {
 
   private static OptionToken leadingToken(String s, int lineStart, int lineEnd) {
     int i = lineStart;
-    while (i < lineEnd && " \t*#([>".indexOf(s.charAt(i)) >= 0) {
+    while (i < lineEnd && " \t*#([>-•·|".indexOf(s.charAt(i)) >= 0) {
       i++;
     }
     OptionToken token = OptionToken.at(s, i, lineEnd);
@@ -484,6 +690,9 @@ final class RobustExtractor implements AnswerExtractor {
     int j = token.next();
     if (j >= lineEnd) {
       return token;
+    }
+    if (OptionToken.isHangul(s.charAt(j))) {
+      return null; // "3번을 선택한 ...", "A가 정답인지 ...": a sentence about the option
     }
     if (j > token.end()) {
       return token; // 3번 ...
@@ -497,7 +706,7 @@ final class RobustExtractor implements AnswerExtractor {
       while (k < lineEnd && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
         k++;
       }
-      if (k >= lineEnd || "(-–—:".indexOf(s.charAt(k)) >= 0) {
+      if (k >= lineEnd || "(-–—:|".indexOf(s.charAt(k)) >= 0) {
         return token;
       }
       if (OptionToken.afterAny(s, k, lineEnd, LINE_CONJUNCTIONS, true)
@@ -517,7 +726,18 @@ final class RobustExtractor implements AnswerExtractor {
     for (int p = scan.previous(to); p >= 0; p = scan.previous(p)) {
       char c = s.charAt(p);
       int q;
-      if (c == '은' || c == '는' || c == '이') {
+      if (c == '이' || c == '가' || c == '을' || c == '를') {
+        Extraction chosen = chosenBefore(s, from, p, to, n);
+        if (chosen != null) {
+          return chosen;
+        }
+      }
+      if (c == 'I') {
+        q = chooseEnglish(s, from, p, to);
+        if (q < 0) {
+          continue;
+        }
+      } else if (c == '은' || c == '는' || c == '이') {
         if (p == from || !isConclusionNoun(s, from, p)) {
           continue;
         }
@@ -534,7 +754,8 @@ final class RobustExtractor implements AnswerExtractor {
         continue;
       }
       OptionToken token = OptionToken.at(s, q, to);
-      if (token == null || OptionToken.alternative(s, token, to) != null) {
+      if (token == null || OptionToken.alternative(s, token, to) != null
+          || OptionToken.negationAfter(s, token, to) >= 0) {
         continue;
       }
       if (!token.delimited() && OptionToken.isDigit(s.charAt(token.start()))) {
@@ -546,6 +767,82 @@ final class RobustExtractor implements AnswerExtractor {
       return inRange(token, n);
     }
     return null;
+  }
+
+  /**
+   * Reads a choice stated after its option, where p is the particle: "4번을 선택합니다", "2번을
+   * 고르겠습니다", "4번이 가장 적절합니다". Returns null when p is not such a statement, or when
+   * the sentence doubts, denies or conditions it.
+   */
+  private static Extraction chosenBefore(String s, int from, int p, int to, int n) {
+    OptionToken token = OptionToken.endingAt(s, from, p, to);
+    if (token == null || token.next() != p && !isDelimited(s, token, to)) {
+      return null;
+    }
+    int q = skipSpaceAndStars(s, p + 1, to);
+    char c = s.charAt(p);
+    boolean object = c == '을' || c == '를';
+    if (object) {
+      int as = OptionToken.afterAny(s, q, to, AS_ANSWER, false);
+      q = as < 0 ? q : as;
+    }
+    int after = OptionToken.afterAny(s, q, to, object ? CHOOSE_VERBS_KO : BEST_KO, false);
+    if (after < 0 || !endsSentence(s, after, to) || alternativeBefore(s, from, token, to)) {
+      return null;
+    }
+    int lineEnd = s.indexOf('\n', after);
+    if (doubted(s, token, token.start(), lineEnd < 0 || lineEnd > to ? to : lineEnd, to)) {
+      return null;
+    }
+    return inRange(token, n);
+  }
+
+  /**
+   * Returns whether the verb whose stem ends at i closes its sentence within a few characters
+   * and without a space ("선택합니다.", "고르겠습니다", "적절하다"), so it is a statement, not a
+   * clause ("선택한 학생은", "고르면", "적절한 이유를") or a denial ("선택하지 않는다").
+   */
+  private static boolean endsSentence(String s, int i, int to) {
+    int end = Math.min(to, i + 10);
+    for (int k = i; k < end; k++) {
+      char d = s.charAt(k);
+      if (d == '.' || d == '!' || d == '\n' || d == ',') {
+        return k > i && "다요함음".indexOf(s.charAt(k - 1)) >= 0;
+      }
+      if (d == ' ' || d == '않' || d == '면' || d == '려' || d == '지' || d == '수') {
+        return false;
+      }
+    }
+    return end == to && end > i && "다요함음".indexOf(s.charAt(end - 1)) >= 0;
+  }
+
+  /** Returns where the option of "I choose B", "I'll go with C", "I would select (D)" starts. */
+  private static int chooseEnglish(String s, int from, int p, int to) {
+    if (p > from && OptionToken.isLatinLetter(s.charAt(p - 1))) {
+      return -1;
+    }
+    int q = OptionToken.afterAny(s, p, to, I_FORMS, false);
+    if (q < 0 || conditional(s, from, p)) {
+      return -1;
+    }
+    int verb = OptionToken.afterAny(s, q, to, CHOOSE_VERBS_EN, true);
+    return verb < 0 ? -1 : OptionToken.skipPrefix(s, verb, to);
+  }
+
+  /** Returns whether the word before p is "if", "when", "whether" or "unless". */
+  private static boolean conditional(String s, int from, int p) {
+    int k = p;
+    while (k > from && (s.charAt(k - 1) == ' ' || s.charAt(k - 1) == ',')) {
+      k--;
+    }
+    for (String word : CONDITIONS) {
+      int start = k - word.length();
+      if (start >= from && OptionToken.matchesIgnoreCase(s, start, word)
+          && (start == from || !OptionToken.isLatinLetter(s.charAt(start - 1)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isConclusionNoun(String s, int from, int p) {
@@ -598,6 +895,9 @@ final class RobustExtractor implements AnswerExtractor {
       chosen = token;
       k = token.next() - 1;
     }
-    return chosen == null ? null : inRange(chosen, n);
+    if (chosen == null || doubted(s, chosen, lineStart, to, to)) {
+      return null;
+    }
+    return inRange(chosen, n);
   }
 }

@@ -436,4 +436,74 @@ class AnswerExtractorTest {
     int end = reply.length();
     then(late).isEqualTo(Extraction.found(Choice.B, ExtractionStatus.STRICT, end - 1, end));
   }
+
+  static Stream<Arguments> noLetter() {
+    return Stream.of(
+        Arguments.of("- ① 은 틀렸다.\n- ② 도 틀렸다.\n- ③ 은 맞을 수도 있다.\n- ④ 는 확실하지 않다."),
+        Arguments.of("1번: 옳다.\n2번: 옳다.\n3번: 틀리다.\n4번: 옳다."),
+        Arguments.of("| 보기 | 판단 |\n|---|---|\n| ① | 옳음 |\n| ② | 틀림 |"),
+        Arguments.of("① 갑오개혁\n② 을미개혁\n③ 광무개혁\n④ 갑신정변"),
+        Arguments.of("정답은 B가 아닙니다."),
+        Arguments.of("The answer is not B."),
+        Arguments.of("The answer is definitely not (B)."),
+        Arguments.of("가장 적절한 것은 ③이 아니다."),
+        Arguments.of("②는 정답이 아니다."),
+        Arguments.of("정답이 ③이라고 단정하기는 어렵습니다."),
+        Arguments.of("아마도 **C**일 수도 있지만 확실하지 않습니다."),
+        Arguments.of("1번을 선택한 학생은 개념을 잘못 이해한 것이다."),
+        Arguments.of("2번을 고르면 단위가 맞지 않는다."),
+        Arguments.of("If I choose B, the units do not match."),
+        Arguments.of("만약 3번이 정답이라면 나머지는 옳아야 한다."),
+        Arguments.of("A가 정답인지 확인해 보자."),
+        Arguments.of("2번과 4번이 정답입니다."),
+        Arguments.of("정답은 두 번째 문단에서 찾을 수 있습니다."),
+        Arguments.of("정답: 4 kg"),
+        Arguments.of("{\"answer\": \"B, D\"}"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("noLetter")
+  void should_report_no_letter_when_the_reply_only_analyses_denies_or_doubts(String reply) {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of(reply, 4);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction).isEqualTo(Extraction.none(ExtractionStatus.UNPARSED));
+  }
+
+  static Stream<Arguments> statedAnswers() {
+    return Stream.of(
+        Arguments.of("정답은 2번이 아니라 3번입니다.", "C", ExtractionStatus.STRICT),
+        Arguments.of("정답은 1번이 아닌 2번입니다.", "B", ExtractionStatus.STRICT),
+        Arguments.of("The answer is not A but C.", "C", ExtractionStatus.STRICT),
+        Arguments.of("The correct answer is not A. It is C.", "C", ExtractionStatus.STRICT),
+        Arguments.of("③번이 정답이다.", "C", ExtractionStatus.STRICT),
+        Arguments.of("정답: A 라고 생각했으나 ④가 정답입니다.", "D", ExtractionStatus.STRICT),
+        Arguments.of("계산 결과 정답이 B입니다.", "B", ExtractionStatus.STRICT),
+        Arguments.of("[정답] 4", "D", ExtractionStatus.STRICT),
+        Arguments.of("정답 번호: 3", "C", ExtractionStatus.STRICT),
+        Arguments.of("## 최종 답\n3번", "C", ExtractionStatus.STRICT),
+        Arguments.of("<answer>2</answer>", "B", ExtractionStatus.STRICT),
+        Arguments.of("정답: 첫 번째", "A", ExtractionStatus.STRICT),
+        Arguments.of("3번과 4번 중 최종적으로 4번을 선택합니다.", "D", ExtractionStatus.LENIENT),
+        Arguments.of("두 보기를 비교한 결과 2번을 고르겠습니다.", "B", ExtractionStatus.LENIENT),
+        Arguments.of("따라서 ③이 가장 적절합니다. ①과 ②는 틀렸다.", "C", ExtractionStatus.LENIENT),
+        Arguments.of("Both are close, but I'll go with C.", "C", ExtractionStatus.LENIENT),
+        Arguments.of("A) 틀림\nB) 틀림\nC) 옳음\nD) 틀림\n\n따라서 **C**", "C",
+            ExtractionStatus.LENIENT));
+  }
+
+  @ParameterizedTest
+  @MethodSource("statedAnswers")
+  void should_find_the_stated_answer_when_it_is_phrased_as_a_denial_choice_or_tag(
+      String reply, String letter, ExtractionStatus status) {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of(reply, 4);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction.choice()).contains(Choice.valueOf(letter));
+    then(extraction.status()).isEqualTo(status);
+  }
 }
