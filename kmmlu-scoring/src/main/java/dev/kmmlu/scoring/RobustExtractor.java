@@ -252,6 +252,10 @@ final class RobustExtractor implements AnswerExtractor {
     while (k > from && (s.charAt(k - 1) == ' ' || s.charAt(k - 1) == '*')) {
       k--;
     }
+    Extraction labelled = labelledAnswer(s, from, k, to, n);
+    if (labelled != null) {
+      return labelled;
+    }
     if (k - 1 <= from || "이가은는".indexOf(s.charAt(k - 1)) < 0) {
       return null;
     }
@@ -261,6 +265,39 @@ final class RobustExtractor implements AnswerExtractor {
     }
     return token.isWithin(n)
         ? found(token, ExtractionStatus.STRICT)
+        : Extraction.none(ExtractionStatus.UNPARSED);
+  }
+
+  /**
+   * Reads a per-option verdict line, "3번: 정답", "B) 정답" or "② - 정답", where k is where the
+   * spaces before the line-ending 정답 start: the option that labels the line is the answer.
+   * Returns null otherwise.
+   */
+  private static Extraction labelledAnswer(String s, int from, int k, int to, int n) {
+    if (k - 1 < from) {
+      return null;
+    }
+    int j = k;
+    if (":-–→=".indexOf(s.charAt(k - 1)) >= 0) {
+      j = k - 1;
+      while (j > from && (s.charAt(j - 1) == ' ' || s.charAt(j - 1) == '*')) {
+        j--;
+      }
+    }
+    OptionToken label = OptionToken.endingAt(s, from, j, to);
+    if (label == null) {
+      return null;
+    }
+    int lineStart = label.start();
+    while (lineStart > from && (s.charAt(lineStart - 1) == ' ' || s.charAt(lineStart - 1) == '*'
+        || s.charAt(lineStart - 1) == '-' || s.charAt(lineStart - 1) == '(')) {
+      lineStart--;
+    }
+    if (lineStart > from && s.charAt(lineStart - 1) != '\n') {
+      return null;
+    }
+    return label.isWithin(n)
+        ? found(label, ExtractionStatus.STRICT)
         : Extraction.none(ExtractionStatus.UNPARSED);
   }
 
