@@ -25,6 +25,11 @@ final class RobustExtractor implements AnswerExtractor {
   private static final String[] VERDICTS = {
     "correct", "right", "best", "the correct", "the right", "the best"
   };
+  /** "the correct option is 2", "the best choice is (D)", "the right one is C". */
+  private static final String[] SUBJECTS_IS = {"option is ", "choice is ", "one is "};
+  private static final String[] VERDICT_ADJECTIVES = {
+    "correct", "best", "right", "appropriate", "suitable", "incorrect", "accurate"
+  };
   private static final String[] ANSWER_VERBS = {"is", "would be", "should be", "will be"};
   /** The characters a conclusion is anchored on: a topic or subject particle, or o/c. */
   private static final String CONCLUSION_STARTS = "은는이가을를oOcCI";
@@ -48,9 +53,22 @@ final class RobustExtractor implements AnswerExtractor {
   /** The first characters of {@link #HEDGES}, to skip the others quickly. */
   private static final String HEDGE_STARTS = "수확모단어불애?정답만라다nmuceis";
   private static final int DOUBT_WINDOW = 40;
+  /**
+   * Endings that turn a marker's option into a doubt or a question: "정답은 2번인지 3번인지",
+   * "3번이라고 하기 어렵다", "②일 수도 있다".
+   */
+  private static final String[] DOUBTS_AFTER = {
+    "인지", "일지", "일 수도", "일수도", "이라고 하기", "라고 하기", "이라고 보기", "라고 보기", "이라고 단정",
+    "라고 단정", "이라 단정", "라 단정"
+  };
   private static final String[] CHOOSE_VERBS_KO = {
     "선택", "고르", "고릅", "골라", "골랐", "고른", "택하", "택합", "택한", "택했"
   };
+  /** Words that may stand between an option and 답 or 정답: "B가 올바른 답입니다". */
+  private static final String[] ANSWER_ADJECTIVES = {
+    "올바른", "옳은", "맞는", "알맞은", "적절한", "정확한", "최종"
+  };
+  private static final String[] JSON_KEYS = {"\"answer\"", "\"정답\"", "\"답\""};
   private static final String[] AS_ANSWER = {"최종 정답으로 ", "정답으로 ", "답으로 "};
   private static final String[] BEST_KO = {
     "가장 적절", "가장 옳", "가장 알맞", "가장 타당", "가장 적합", "가장 부적절", "가장 거리가 먼"
@@ -145,15 +163,16 @@ final class RobustExtractor implements AnswerExtractor {
         : Extraction.none(ExtractionStatus.UNPARSED);
   }
 
-  /** A structured reply such as {"answer": 3}: its answer field is authoritative. */
+  /** A structured reply such as {"answer": 3} or {"정답": "③"}: its answer field is authoritative. */
   private static Extraction jsonAnswer(String s, int from, int to, int n) {
     if (s.indexOf('"', from) < 0) {
       return null;
     }
     int q = to;
     while ((q = s.lastIndexOf('"', q - 1)) >= from) {
-      if (q + 8 <= to && OptionToken.matchesIgnoreCase(s, q, "\"answer\"")) {
-        int i = q + 8;
+      int key = OptionToken.afterAny(s, q, to, JSON_KEYS, true);
+      if (key >= 0) {
+        int i = key;
         while (i < to && Character.isWhitespace(s.charAt(i))) {
           i++;
         }
@@ -227,14 +246,16 @@ final class RobustExtractor implements AnswerExtractor {
    * p is the 답 of 정답; returns null when p is not such a marker.
    */
   private static Extraction answerBefore(String s, int p, int from, int to, int n) {
-    if (p - 1 < from || s.charAt(p - 1) != '정') {
-      return null;
+    boolean jeong = p - 1 >= from && s.charAt(p - 1) == '정';
+    if (!jeong && (p - 1 < from || s.charAt(p - 1) != ' ')) {
+      return null; // 오답, 해답; a lone 답 must follow a space ("3이 답입니다")
     }
     int q = p + 1;
-    if (q + 1 < to && s.charAt(q) == '이' && s.charAt(q + 1) == ' ') {
+    if (jeong && q + 1 < to && s.charAt(q) == '이' && s.charAt(q + 1) == ' ') {
       return subjectAnswer(s, q + 2, to, n);
     }
-    if (p - 1 == from) {
+    int wordStart = jeong ? p - 1 : p;
+    if (wordStart == from) {
       return null;
     }
     boolean ends;
@@ -242,25 +263,28 @@ final class RobustExtractor implements AnswerExtractor {
       ends = true;
     } else {
       char c = s.charAt(q);
-      ends = c == '입' || c == '임' || c == '.' || c == '!' || c == '\n' || c == '*'
-          || (c == '이' && q + 1 < to && s.charAt(q + 1) == '다');
+      ends = (c == '입' && !s.startsWith("입니까", q)) || c == '임' || c == '.' || c == '!'
+          || c == '\n' || c == '*' || (c == '이' && q + 1 < to && s.charAt(q + 1) == '다');
     }
     if (!ends) {
       return null;
     }
-    int k = p - 1;
-    while (k > from && (s.charAt(k - 1) == ' ' || s.charAt(k - 1) == '*')) {
-      k--;
+    int k = skipBackSpaceAndStars(s, from, wordStart);
+    if (jeong) {
+      Extraction labelled = labelledAnswer(s, from, k, to, n);
+      if (labelled != null) {
+        return labelled;
+      }
     }
-    Extraction labelled = labelledAnswer(s, from, k, to, n);
-    if (labelled != null) {
-      return labelled;
+    int adjective = OptionToken.endsWithAny(s, from, k, ANSWER_ADJECTIVES);
+    if (adjective >= 0) {
+      k = skipBackSpaceAndStars(s, from, adjective); // "B가 올바른 답입니다"
     }
     if (k - 1 <= from || "이가은는".indexOf(s.charAt(k - 1)) < 0) {
       return null;
     }
     OptionToken token = OptionToken.endingAt(s, from, k - 1, to);
-    if (token == null || alternativeBefore(s, from, token, to)) {
+    if (token == null || alternativeBefore(s, from, token, to) || valueBefore(s, from, token)) {
       return null;
     }
     return token.isWithin(n)
@@ -323,6 +347,22 @@ final class RobustExtractor implements AnswerExtractor {
         : Extraction.none(ExtractionStatus.UNPARSED);
   }
 
+  private static int skipBackSpaceAndStars(String s, int from, int k) {
+    while (k > from && (s.charAt(k - 1) == ' ' || s.charAt(k - 1) == '*')) {
+      k--;
+    }
+    return k;
+  }
+
+  /** Returns whether a bare digit is the right side of an equation ("x = 3이 답이다"). */
+  private static boolean valueBefore(String s, int from, OptionToken token) {
+    if (token.delimited()) {
+      return false;
+    }
+    int k = skipBackSpaceAndStars(s, from, token.start());
+    return k > from && "=+-×÷<>≈≤≥".indexOf(s.charAt(k - 1)) >= 0;
+  }
+
   /** Returns whether another option and a conjunction come right before token ("2번과 4번이"). */
   private static boolean alternativeBefore(String s, int from, OptionToken token, int to) {
     int k = token.start();
@@ -365,8 +405,8 @@ final class RobustExtractor implements AnswerExtractor {
     if (jeong && s.startsWith("번호", q)) {
       q = skipSpaceAndStars(s, q + 2, to); // 정답 번호:
     }
-    if (q < to && (s.charAt(q) == ']' || s.charAt(q) == '】')) {
-      return q + 1; // [정답] 4
+    if (q < to && "]】>)".indexOf(s.charAt(q)) >= 0) {
+      return q + 1; // [정답] 4, <정답> 4, (정답) 4
     }
     if (q + 8 <= to && OptionToken.matchesIgnoreCase(s, q, "(answer)")) {
       q = skipSpaceAndStars(s, q + 8, to);
@@ -383,10 +423,10 @@ final class RobustExtractor implements AnswerExtractor {
       return -1; // 정답을, 정답이, 답하다
     }
     q = skipSpaceAndStars(s, q, to);
-    boolean colon = false;
-    if (q < to && (s.charAt(q) == ':' || s.charAt(q) == '：')) {
-      colon = true;
-      q++;
+    int separator = separatorEnd(s, q, to);
+    boolean colon = separator >= 0;
+    if (colon) {
+      q = separator;
     }
     if (!jeong && !particle && !colon && !finalHeading) {
       return -1;
@@ -421,10 +461,33 @@ final class RobustExtractor implements AnswerExtractor {
         break;
       }
     }
-    if (q < to && (s.charAt(q) == ':' || s.charAt(q) == '：')) {
-      q++;
+    int separator = separatorEnd(s, q, to);
+    return separator >= 0 ? separator : q;
+  }
+
+  /**
+   * Returns the position after a separator between a marker and its answer: a colon, an arrow
+   * ("→", "⇒", "->"), "=", a table bar, or a dash followed by a space ("정답 - 3번", "Answer — C");
+   * -1 when there is none at q.
+   */
+  private static int separatorEnd(String s, int q, int to) {
+    if (q >= to) {
+      return -1;
     }
-    return q;
+    char c = s.charAt(q);
+    if (c == ':' || c == '：' || c == '|' || c == '→' || c == '⇒' || c == '＝') {
+      return q + 1;
+    }
+    if ((c == '-' || c == '=') && q + 1 < to && s.charAt(q + 1) == '>') {
+      return q + 2;
+    }
+    if (c == '=') {
+      return q + 1;
+    }
+    if ((c == '-' || c == '–' || c == '—') && q + 1 < to && s.charAt(q + 1) == ' ') {
+      return q + 1;
+    }
+    return -1;
   }
 
   private static int finalMarker(String s, int p, int from, int to) {
@@ -475,7 +538,9 @@ final class RobustExtractor implements AnswerExtractor {
     if (negation >= 0) {
       return replacement(s, negation, to, n);
     }
-    if (!token.isWithin(n) || OptionToken.alternative(s, token, to) != null) {
+    if (!token.isWithin(n) || OptionToken.alternative(s, token, to) != null
+        || OptionToken.afterAny(s, OptionToken.skipClosers(s, token.next(), to), to,
+            DOUBTS_AFTER, false) >= 0) {
       return Extraction.none(ExtractionStatus.UNPARSED);
     }
     return found(token, ExtractionStatus.STRICT);
@@ -763,6 +828,7 @@ final class RobustExtractor implements AnswerExtractor {
     for (int p = scan.previous(to); p >= 0; p = scan.previous(p)) {
       char c = s.charAt(p);
       int q;
+      boolean named = false; // "option 4 is correct": the word makes a bare digit an option
       if (c == '이' || c == '가' || c == '을' || c == '를') {
         Extraction chosen = chosenBefore(s, from, p, to, n);
         if (chosen != null) {
@@ -783,10 +849,11 @@ final class RobustExtractor implements AnswerExtractor {
         q = after < 0 ? q : skipSpaceAndStars(s, after, to);
       } else if ((c == 'o' || c == 'O' || c == 'c' || c == 'C')
           && (p == from || !OptionToken.isLatinLetter(s.charAt(p - 1)))) {
-        q = englishConclusion(s, p, to);
+        q = englishConclusion(s, from, p, to);
         if (q < 0) {
           continue;
         }
+        named = !OptionToken.matchesIgnoreCase(s, p, "corresponds to ");
       } else {
         continue;
       }
@@ -795,7 +862,7 @@ final class RobustExtractor implements AnswerExtractor {
           || OptionToken.negationAfter(s, token, to) >= 0) {
         continue;
       }
-      if (!token.delimited() && OptionToken.isDigit(s.charAt(token.start()))) {
+      if (!named && !token.delimited() && OptionToken.isDigit(s.charAt(token.start()))) {
         int after = token.end();
         if (after >= to || "입이.)".indexOf(s.charAt(after)) < 0) {
           continue;
@@ -898,9 +965,13 @@ final class RobustExtractor implements AnswerExtractor {
     }
   }
 
-  private static int englishConclusion(String s, int p, int to) {
+  private static int englishConclusion(String s, int from, int p, int to) {
     if (OptionToken.matchesIgnoreCase(s, p, "corresponds to ")) {
       return OptionToken.skipPrefix(s, p + 15, to);
+    }
+    int is = OptionToken.afterAny(s, p, to, SUBJECTS_IS, true);
+    if (is >= 0) {
+      return verdictBefore(s, from, p) ? OptionToken.skipPrefix(s, is, to) : -1;
     }
     int word = OptionToken.afterAny(s, p, to, OPTION_WORDS, true);
     if (word < 0) {
@@ -915,6 +986,21 @@ final class RobustExtractor implements AnswerExtractor {
             && OptionToken.afterAny(s, k + 4, to, VERDICTS, true) >= 0
         ? word
         : -1;
+  }
+
+  /** Returns whether "correct ", "best " or a similar verdict comes right before p. */
+  private static boolean verdictBefore(String s, int from, int p) {
+    if (p - 1 <= from || s.charAt(p - 1) != ' ') {
+      return false;
+    }
+    for (String word : VERDICT_ADJECTIVES) {
+      int start = p - 1 - word.length();
+      if (start >= from && OptionToken.matchesIgnoreCase(s, start, word)
+          && (start == from || !OptionToken.isLatinLetter(s.charAt(start - 1)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The single bold, bracketed or dollar-wrapped option on the last line: "… to **D**". */
