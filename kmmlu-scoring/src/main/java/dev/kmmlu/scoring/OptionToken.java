@@ -33,7 +33,8 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
   /** Units of measure a bare digit may carry; longer ones first, since the first match wins. */
   private static final String[] UNITS = {
     "kcal", "kg", "mg", "km", "cm", "mmHg", "mm", "mL", "ml", "kJ", "kW", "kPa", "Pa", "mol", "Hz",
-    "atm", "g", "°C", "°", "℃", "%",
+    "atm", "seconds", "minutes", "hours", "days", "years", "meters", "metres", "times", "percent",
+    "degrees", "people", "g", "°C", "°", "℃", "%",
     "m", "L", "J", "W", "V", "N"
   };
   private static final String[] ORDINALS = {"첫", "두", "세", "네", "다섯"};
@@ -134,8 +135,9 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
           next = end + 1;
           delimited = true;
         } else if (PARTICLE_STARTS.indexOf(n) < 0
-            && !(n == '예' && end + 1 < to && s.charAt(end + 1) == '요')) {
-          return null; // "A형", "3개", "10일"
+            && !(n == '예' && end + 1 < to && s.charAt(end + 1) == '요')
+            && !(n == '일' && kind != 2)) {
+          return null; // "A형", "3개", "10일"; but "③일 것이다", "B예요"
         }
       }
       if (kind <= 2 && next == end && followedByOperator(s, end, to)) {

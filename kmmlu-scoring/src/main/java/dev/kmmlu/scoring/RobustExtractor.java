@@ -53,6 +53,11 @@ final class RobustExtractor implements AnswerExtractor {
   /** The first characters of {@link #HEDGES}, to skip the others quickly. */
   private static final String HEDGE_STARTS = "수확모단어불애?정답만라다nmuceis";
   private static final int DOUBT_WINDOW = 40;
+  /** Doubts that undo a conclusion when they follow its option in the same sentence. */
+  private static final String[] CONCLUSION_HEDGES = {
+    "수도 있", "확실하지", "모르겠", "불확실", "애매", "같지만", "?", "not sure", "unsure",
+    "uncertain", "might"
+  };
   /**
    * Endings that turn a marker's option into a doubt or a question: "정답은 2번인지 3번인지",
    * "3번이라고 하기 어렵다", "②일 수도 있다".
@@ -69,10 +74,18 @@ final class RobustExtractor implements AnswerExtractor {
     "올바른", "옳은", "맞는", "알맞은", "적절한", "정확한", "최종"
   };
   private static final String[] JSON_KEYS = {"\"answer\"", "\"정답\"", "\"답\""};
+  private static final String[] COPULAS = {"입니다", "이다", "이에요", "예요", "임"};
+  private static final String[] CONNECTIVES = {
+    "therefore", "thus", "hence", "so", "따라서", "그러므로", "결론적으로", "결론", "즉", "∴",
+    "\\therefore"
+  };
+  private static final String[] AS_FOLLOWS = {"다음과 같", "아래와 같", "as follows"};
   private static final String[] AS_ANSWER = {"최종 정답으로 ", "정답으로 ", "답으로 "};
   private static final String[] BEST_KO = {
-    "가장 적절", "가장 옳", "가장 알맞", "가장 타당", "가장 적합", "가장 부적절", "가장 거리가 먼"
+    "가장 적절", "가장 옳", "가장 알맞", "가장 타당", "가장 적합", "가장 부적절", "가장 거리가 먼",
+    "가장 자연스럽", "더 적절", "더 자연스럽", "더 옳", "더 알맞", "더 타당"
   };
+  private static final String[] ORDINAL_SUBJECTS = {"문장", "보기", "선택지", "항목", "옵션"};
   private static final String[] CONDITIONS = {"if", "when", "whether", "unless", "suppose"};
   private static final String[] I_FORMS = {"I'll ", "I’ll ", "I will ", "I would ", "I'd ", "I "};
   private static final String[] CHOOSE_VERBS_EN = {
@@ -529,6 +542,9 @@ final class RobustExtractor implements AnswerExtractor {
       token = delimitedInSentence(s, i, to);
     }
     if (token == null) {
+      token = onFollowingLine(s, i, to);
+    }
+    if (token == null) {
       if (lastMarker && startsWithNoneWord(s, i, to)) {
         return Extraction.none(ExtractionStatus.UNPARSED);
       }
@@ -544,6 +560,39 @@ final class RobustExtractor implements AnswerExtractor {
       return Extraction.none(ExtractionStatus.UNPARSED);
     }
     return found(token, ExtractionStatus.STRICT);
+  }
+
+  /**
+   * Reads "정답은 다음과 같습니다.\n\n③ 민법 제750조" from i, just after the marker: the option that
+   * leads the next non-blank line, when the line after that does not also start with an option.
+   */
+  private static OptionToken onFollowingLine(String s, int i, int to) {
+    int after = OptionToken.afterAny(s, i, to, AS_FOLLOWS, true);
+    if (after < 0) {
+      return null;
+    }
+    int lineEnd = s.indexOf('\n', after);
+    if (lineEnd < 0 || lineEnd >= to || lineEnd - after > 8) {
+      return null;
+    }
+    int start = lineEnd;
+    while (start < to && Character.isWhitespace(s.charAt(start))) {
+      start++;
+    }
+    int end = s.indexOf('\n', start);
+    end = end < 0 || end > to ? to : end;
+    OptionToken token = leadingToken(s, start, end);
+    if (token == null) {
+      return null;
+    }
+    int next = end;
+    while (next < to && Character.isWhitespace(s.charAt(next))) {
+      next++;
+    }
+    int nextEnd = s.indexOf('\n', next);
+    return next < to && leadingToken(s, next, nextEnd < 0 || nextEnd > to ? to : nextEnd) != null
+        ? null
+        : token;
   }
 
   /** Returns whether another ordinal follows on the same line ("첫 번째와 세 번째"). */
@@ -650,7 +699,8 @@ final class RobustExtractor implements AnswerExtractor {
     if (OptionToken.at(s, i, to) != null) {
       return null; // the last line is one item of a list or an analysis, not a conclusion
     }
-    return lastLineDelimited(s, from, to, n);
+    Extraction connective = lastLineConnective(s, from, to, n);
+    return connective != null ? connective : lastLineDelimited(s, from, to, n);
   }
 
   /** A reply that is only one option's text, compared after NFC and whitespace normalisation. */
@@ -715,6 +765,14 @@ final class RobustExtractor implements AnswerExtractor {
     if (first != null
         && isBlank(s, OptionToken.skipClosers(s, first.next(), firstLineEnd), firstLineEnd)) {
       return inRange(first, n);
+    }
+    OptionToken lastStated = copulaLine(s, lastLineStart, to);
+    OptionToken firstStated = copulaLine(s, from, firstLineEnd);
+    if (lastStated != null || firstStated != null) {
+      if (lastStated != null && firstStated != null && lastStated.index() != firstStated.index()) {
+        return Extraction.none(ExtractionStatus.UNPARSED);
+      }
+      return inRange(lastStated != null ? lastStated : firstStated, n);
     }
     OptionToken chosen = null;
     int chosenEnd = to;
@@ -815,8 +873,82 @@ final class RobustExtractor implements AnswerExtractor {
           >= 0) {
         return token;
       }
+      if (isCircled(s.charAt(token.start())) && k < lineEnd
+          && OptionToken.isHangul(s.charAt(k)) && !loneParticle(s, k, lineEnd)
+          && !circledIn(s, k, lineEnd)) {
+        return token; // "③ 민법 제750조": a circled option and its text, not "① 옳음 ② 틀림"
+      }
     }
     return null;
+  }
+
+  /** Returns the option of a line that is only the option and a copula ("3번입니다."), or null. */
+  private static OptionToken copulaLine(String s, int lineStart, int lineEnd) {
+    int i = lineStart;
+    while (i < lineEnd && " \t*#>".indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    OptionToken token = OptionToken.at(s, i, lineEnd);
+    if (token == null) {
+      return null;
+    }
+    int after = OptionToken.afterAny(
+        s, OptionToken.skipClosers(s, token.next(), lineEnd), lineEnd, COPULAS, false);
+    if (after < 0) {
+      return null;
+    }
+    int k = OptionToken.skipClosers(s, after, lineEnd);
+    while (k < lineEnd && (s.charAt(k) == '!' || Character.isWhitespace(s.charAt(k)))) {
+      k++;
+    }
+    return k == lineEnd ? token : null;
+  }
+
+  /** "Therefore, B." or "따라서 3." as the last line: a connective and a lone option. */
+  private static Extraction lastLineConnective(String s, int from, int to, int n) {
+    int i = Math.max(from, s.lastIndexOf('\n', to - 1) + 1);
+    while (i < to && (s.charAt(i) == ' ' || s.charAt(i) == '*')) {
+      i++;
+    }
+    int after = OptionToken.afterAny(s, i, to, CONNECTIVES, true);
+    if (after < 0 || after < to && OptionToken.isLatinLetter(s.charAt(after))) {
+      return null;
+    }
+    while (after < to && " ,:*_(".indexOf(s.charAt(after)) >= 0) {
+      after++;
+    }
+    OptionToken token = OptionToken.at(s, after, to);
+    if (token == null) {
+      return null;
+    }
+    int k = OptionToken.skipClosers(s, token.next(), to);
+    while (k < to && (s.charAt(k) == '!' || s.charAt(k) == ' ')) {
+      k++;
+    }
+    return k == to ? inRange(token, n) : null;
+  }
+
+  private static boolean circledIn(String s, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (isCircled(s.charAt(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isCircled(char c) {
+    return c >= '①' && c <= '⑨' || c >= '❶' && c <= '❾';
+  }
+
+  /** Returns whether a detached particle or 번 starts at k ("③ 은 틀렸다", "① 번은"). */
+  private static boolean loneParticle(String s, int k, int lineEnd) {
+    char c = s.charAt(k);
+    if (c == '번') {
+      return true;
+    }
+    return "은는이가을를도의와과만".indexOf(c) >= 0
+        && (k + 1 >= lineEnd || !OptionToken.isHangul(s.charAt(k + 1)));
   }
 
   /**
@@ -868,9 +1000,34 @@ final class RobustExtractor implements AnswerExtractor {
           continue;
         }
       }
+      if (hedgedAfter(s, token, to)) {
+        return null; // "옳지 않은 것은 2번일 수도 있다": a doubt, not a conclusion
+      }
       return inRange(token, n);
     }
     return null;
+  }
+
+  /**
+   * Returns whether the sentence that token's conclusion ends in doubts it: "2번일 수도 있다",
+   * "③인 것 같지만 확실하지 않다", "B, but I am not sure".
+   */
+  private static boolean hedgedAfter(String s, OptionToken token, int to) {
+    int i = OptionToken.skipClosers(s, token.next(), to);
+    if (OptionToken.afterAny(s, i, to, DOUBTS_AFTER, false) >= 0) {
+      return true;
+    }
+    int end = Math.min(to, i + DOUBT_WINDOW);
+    for (int k = i; k < end; k++) {
+      char c = s.charAt(k);
+      if (c == '\n' || (c == '.' && (k + 1 >= to || s.charAt(k + 1) == ' '))) {
+        return false;
+      }
+      if (OptionToken.afterAny(s, k, end, CONCLUSION_HEDGES, true) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -880,7 +1037,14 @@ final class RobustExtractor implements AnswerExtractor {
    */
   private static Extraction chosenBefore(String s, int from, int p, int to, int n) {
     OptionToken token = OptionToken.endingAt(s, from, p, to);
-    if (token == null || token.next() != p && !isDelimited(s, token, to)) {
+    if (token == null) {
+      token = ordinalSubject(s, from, p, to);
+      if (token == null
+          || OptionToken.endsWithAny(s, from, skipBackSpaceAndStars(s, from, token.start()),
+              CONJUNCTIONS_BEFORE) >= 0) {
+        return null; // not "두 번째 문장이", or "첫 번째와 두 번째 문장이"
+      }
+    } else if (token.next() != p && !isDelimited(s, token, to)) {
       return null;
     }
     int q = skipSpaceAndStars(s, p + 1, to);
@@ -899,6 +1063,25 @@ final class RobustExtractor implements AnswerExtractor {
       return null;
     }
     return inRange(token, n);
+  }
+
+  /** Returns the ordinal of "두 번째 문장", "세 번째 보기" ending at p, or null. */
+  private static OptionToken ordinalSubject(String s, int from, int p, int to) {
+    int noun = OptionToken.endsWithAny(s, from, p, ORDINAL_SUBJECTS);
+    if (noun < 0) {
+      return null;
+    }
+    int k = noun > from && s.charAt(noun - 1) == ' ' ? noun - 1 : noun;
+    if (k - 2 < from || !s.startsWith("번째", k - 2)) {
+      return null;
+    }
+    for (int c = Math.max(from, k - 6); c < k - 2; c++) {
+      OptionToken token = OptionToken.ordinalAt(s, c, to);
+      if (token != null && token.end() == k) {
+        return token;
+      }
+    }
+    return null;
   }
 
   /**
@@ -971,7 +1154,11 @@ final class RobustExtractor implements AnswerExtractor {
     }
     int is = OptionToken.afterAny(s, p, to, SUBJECTS_IS, true);
     if (is >= 0) {
-      return verdictBefore(s, from, p) ? OptionToken.skipPrefix(s, is, to) : -1;
+      int start = verdictBefore(s, from, p);
+      if (start >= 0 && start - 4 >= from && OptionToken.matchesIgnoreCase(s, start - 4, "the ")) {
+        start -= 4;
+      }
+      return start < 0 || conditional(s, from, start) ? -1 : OptionToken.skipPrefix(s, is, to);
     }
     int word = OptionToken.afterAny(s, p, to, OPTION_WORDS, true);
     if (word < 0) {
@@ -988,19 +1175,19 @@ final class RobustExtractor implements AnswerExtractor {
         : -1;
   }
 
-  /** Returns whether "correct ", "best " or a similar verdict comes right before p. */
-  private static boolean verdictBefore(String s, int from, int p) {
+  /** Returns where "correct ", "best " or a similar verdict right before p starts, or -1. */
+  private static int verdictBefore(String s, int from, int p) {
     if (p - 1 <= from || s.charAt(p - 1) != ' ') {
-      return false;
+      return -1;
     }
     for (String word : VERDICT_ADJECTIVES) {
       int start = p - 1 - word.length();
       if (start >= from && OptionToken.matchesIgnoreCase(s, start, word)
           && (start == from || !OptionToken.isLatinLetter(s.charAt(start - 1)))) {
-        return true;
+        return start;
       }
     }
-    return false;
+    return -1;
   }
 
   /** The single bold, bracketed or dollar-wrapped option on the last line: "… to **D**". */
