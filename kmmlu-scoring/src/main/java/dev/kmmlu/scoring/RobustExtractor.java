@@ -688,6 +688,10 @@ final class RobustExtractor implements AnswerExtractor {
     if (conclusion != null) {
       return conclusion;
     }
+    Extraction connective = lastLineConnective(s, from, to, n);
+    if (connective != null) {
+      return connective;
+    }
     Extraction lines = lineLeading(s, from, to, n);
     if (lines != null) {
       return lines;
@@ -699,8 +703,7 @@ final class RobustExtractor implements AnswerExtractor {
     if (OptionToken.at(s, i, to) != null) {
       return null; // the last line is one item of a list or an analysis, not a conclusion
     }
-    Extraction connective = lastLineConnective(s, from, to, n);
-    return connective != null ? connective : lastLineDelimited(s, from, to, n);
+    return lastLineDelimited(s, from, to, n);
   }
 
   /** A reply that is only one option's text, compared after NFC and whitespace normalisation. */
@@ -1067,6 +1070,9 @@ final class RobustExtractor implements AnswerExtractor {
 
   /** Returns the ordinal of "두 번째 문장", "세 번째 보기" ending at p, or null. */
   private static OptionToken ordinalSubject(String s, int from, int p, int to) {
+    if (p - 1 < from || "장기지목션".indexOf(s.charAt(p - 1)) < 0) {
+      return null; // the last syllables of ORDINAL_SUBJECTS, checked first for speed
+    }
     int noun = OptionToken.endsWithAny(s, from, p, ORDINAL_SUBJECTS);
     if (noun < 0) {
       return null;
