@@ -123,6 +123,9 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
         if (n == '가' && end + 1 < to && s.charAt(end + 1) == '지') {
           return null; // "2가지", a count
         }
+        if (n == '이' && end + 1 < to && "상하내".indexOf(s.charAt(end + 1)) >= 0) {
+          return null; // "3이상", "5이하", "2이내": a bound
+        }
         if (n == ' ' && followedByUnit(s, end + 1, to)) {
           return null; // "4 kg", "3 mL"
         }
