@@ -54,21 +54,30 @@ public interface AnswerExtractor {
    *       최종 정답 (with 은/는 or an ASCII or full-width colon), [정답], 정답 번호:, Answer, Final
    *       answer, "the answer is", FINAL:, {@code <answer>3</answer>}, {@code \boxed{}}, and the
    *       forms that put the option first or after a subject particle: "③번이 정답이다", "정답이
-   *       B입니다". After a marker, markdown bold, brackets, {@code $..$}, {@code
-   *       \boxed{\text{..}}} and words such as "선택지" or "option" are skipped; an ordinal ("두
-   *       번째") names an option. A denied option is replaced by the one that follows ("2번이 아니라
+   *       B입니다", "3이 답입니다", "B가 올바른 답입니다". A marker may be followed by a colon, an
+   *       arrow ("정답 ⇒ 2"), "=", a dash and a space ("정답 - 3번", "Answer — C") or a table bar
+   *       ("| 정답 | ③ |"), or be bracketed ("[정답]", "<정답>"); the JSON key may be "answer" or
+   *       "정답"; "정답은 다음과 같습니다." reads the option that leads the next line. After a
+   *       marker, markdown bold, brackets, {@code $..$}, {@code \boxed{\text{..}}} and words
+   *       such as "선택지" or "option" are skipped; an ordinal ("두 번째", "the second option")
+   *       names an option. A marker's option followed by a doubt ("2번인지 3번인지", "3번이라고
+   *       하기 어렵다", "2번일 수도") gives UNPARSED. A denied option is replaced by the one that follows ("2번이 아니라
    *       3번", "not A but C", "not A. It is C"), or gives UNPARSED when none does.
    *   <li>Options are letters A-E (either case, full width), digits 1-5, circled digits ①-⑤ and
    *       "3번"; a letter inside a word ("Let's", "A형", "B12") or a digit inside a number ("10.8",
-   *       "1/2") is not an option.
+   *       "1/2") is not an option, nor is a value ("2√3", "2π", "4℃", "2 atm", "3 seconds",
+   *       "3 : 2", "$3 \times 10^8$", "2가지", "x = 3이 답").
    *   <li>UNPARSED: a final statement that names two different options ("A 또는 B", "A, C"), an
    *       option outside the item ("E" on four options), or says there is none ("정답: 없음").
    *   <li>TRUNCATED: the finish reason says the token limit was hit and no marker was found.
    *   <li>LENIENT fallbacks, when no marker names an option: the reply is one option's text; a
-   *       line that starts with an option ("B. 사만다", "4번 - ...") where the lines agree; a
-   *       conclusion such as "옳지 않은 것은 2번입니다", "option B is correct", "4번을 선택합니다",
-   *       "③이 가장 적절합니다" or "I'll go with C"; a single bold or bracketed option on the last
-   *       line.
+   *       line that starts with an option ("B. 사만다", "4번 - ...", "③ 민법 제750조") where the
+   *       lines agree; a first or last line that is only an option and a copula ("3번입니다."); a
+   *       conclusion such as "옳지 않은 것은 2번입니다", "option B is correct", "the correct
+   *       option is 2", "4번을 선택합니다", "③이 가장 적절합니다", "두 번째 문장이 더
+   *       자연스럽습니다" or "I'll go with C", unless its sentence doubts it; a last line that is
+   *       a connective and one option ("Therefore, B.", "따라서 3."); a single bold or bracketed
+   *       option on the last line.
    *   <li>No letter from a fallback: a list or table that analyses the options one by one
    *       without a conclusion, a last line that is one item of such a list, an option the
    *       reply denies ("③이 아니다", "not (B)"), doubts ("수도 있다", "확실하지 않다", "might"),

@@ -32,11 +32,17 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
 
   /** Units of measure a bare digit may carry; longer ones first, since the first match wins. */
   private static final String[] UNITS = {
-    "kcal", "kg", "mg", "km", "cm", "mm", "mL", "ml", "kJ", "kW", "kPa", "Pa", "mol", "Hz", "g",
+    "kcal", "kg", "mg", "km", "cm", "mmHg", "mm", "mL", "ml", "kJ", "kW", "kPa", "Pa", "mol", "Hz",
+    "atm", "seconds", "minutes", "hours", "days", "years", "meters", "metres", "times", "percent",
+    "degrees", "people", "g", "°C", "°", "℃", "%",
     "m", "L", "J", "W", "V", "N"
   };
   private static final String[] ORDINALS = {"첫", "두", "세", "네", "다섯"};
   private static final String[] ORDINAL_NOUNS = {"보기", "선택지", "항목", "문장", "옵션", "답"};
+  private static final String[] ORDINALS_EN = {"first", "second", "third", "fourth", "fifth"};
+  private static final String[] ORDINAL_NOUNS_EN = {
+    "option", "choice", "one", "answer", "statement", "alternative"
+  };
   private static final String[] NEGATIONS_KO = {"아니", "아닌", "아님", "아닙", "아냐"};
 
   /** Returns whether this token names one of the first {@code optionCount} options. */
@@ -106,8 +112,19 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
             && isDigit(s.charAt(end + 1))) {
           return null; // "10.8", "1,000", "1/2", "2^3"
         }
-        if (n == '%' || n == '°' || n == '²' || n == '³' || n == '^' || n == '′') {
-          return null;
+        if (n == '%' || n == '°' || n == '²' || n == '³' || n == '^' || n == '′' || n == '√'
+            || n == 'π' || n == '℃' || n == '℉' || n == 'Ω' || n == 'μ' || n == 'µ'
+            || (n >= '\u3380' && n <= '\u33ff')) {
+          return null; // "25%", "2√3", "2π", "4℃", "3㎏"
+        }
+        if (latexCommandAfter(s, end, to)) {
+          return null; // "2\\sqrt{3}", "3 \\times 10^8"
+        }
+        if (n == '가' && end + 1 < to && s.charAt(end + 1) == '지') {
+          return null; // "2가지", a count
+        }
+        if (n == '이' && end + 1 < to && "상하내".indexOf(s.charAt(end + 1)) >= 0) {
+          return null; // "3이상", "5이하", "2이내": a bound
         }
         if (n == ' ' && followedByUnit(s, end + 1, to)) {
           return null; // "4 kg", "3 mL"
@@ -120,8 +137,10 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
           }
           next = end + 1;
           delimited = true;
-        } else if (PARTICLE_STARTS.indexOf(n) < 0) {
-          return null; // "A형", "3개", "10일"
+        } else if (PARTICLE_STARTS.indexOf(n) < 0
+            && !(n == '예' && end + 1 < to && s.charAt(end + 1) == '요')
+            && !(n == '일' && kind != 2)) {
+          return null; // "A형", "3개", "10일"; but "③일 것이다", "B예요"
         }
       }
       if (kind <= 2 && next == end && followedByOperator(s, end, to)) {
@@ -129,6 +148,15 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
       }
     }
     return new OptionToken(index, i, end, next, delimited);
+  }
+
+  /** Returns whether a LaTeX command ("\\sqrt", "\\times", "\\pi") follows j after spaces. */
+  private static boolean latexCommandAfter(String s, int j, int to) {
+    int k = j;
+    while (k < to && s.charAt(k) == ' ') {
+      k++;
+    }
+    return k + 1 < to && s.charAt(k) == '\\' && isLatinLetter(s.charAt(k + 1));
   }
 
   /** Returns whether a unit of measure ("kg", "mL", "cm", "kcal") starts at j and ends a word. */
@@ -161,6 +189,13 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
     char c = s.charAt(k);
     if (c == '<' && k + 1 < to && s.charAt(k + 1) == '/') {
       return false; // a closing tag, "3</answer>"
+    }
+    if (c == ':' || c == '∶') {
+      int d = k + 1;
+      while (d < to && s.charAt(d) == ' ') {
+        d++;
+      }
+      return d < to && isDigit(s.charAt(d)); // a ratio, "3 : 2"
     }
     return c == '=' || c == '+' || c == '<' || c == '>' || c == '≤' || c == '≥' || c == '×'
         || c == '÷' || c == '^' || c == '→' || (c == '-' && k == j);
@@ -240,6 +275,9 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
    * token, or null when there is none.
    */
   static OptionToken ordinalAt(String s, int i, int to) {
+    if (i < to && isLatinLetter(s.charAt(i))) {
+      return englishOrdinalAt(s, i, to);
+    }
     for (int k = 0; k < ORDINALS.length; k++) {
       String word = ORDINALS[k];
       if (!s.startsWith(word, i) || (i > 0 && isHangul(s.charAt(i - 1)))) {
@@ -253,6 +291,28 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
           && endsOrdinalAnswer(s, j + 2, to)) {
         return new OptionToken(k, i, j + 2, j + 2, true);
       }
+    }
+    return null;
+  }
+
+  /** Returns "the second option", "third choice", "first one" as a token, or null. */
+  private static OptionToken englishOrdinalAt(String s, int i, int to) {
+    if (i > 0 && isLatinLetter(s.charAt(i - 1))) {
+      return null;
+    }
+    for (int k = 0; k < ORDINALS_EN.length; k++) {
+      String word = ORDINALS_EN[k];
+      if (!matchesIgnoreCase(s, i, word)) {
+        continue;
+      }
+      int j = i + word.length();
+      if (j < to && s.charAt(j) == ' ') {
+        int noun = afterAny(s, j + 1, to, ORDINAL_NOUNS_EN, true);
+        if (noun >= 0 && (noun >= to || !isLatinLetter(s.charAt(noun)))) {
+          return new OptionToken(k, i, j, j, true);
+        }
+      }
+      return null;
     }
     return null;
   }
@@ -272,13 +332,18 @@ record OptionToken(int index, int start, int end, int next, boolean delimited) {
    */
   static int negationAfter(String s, OptionToken token, int to) {
     int i = skipClosers(s, token.next(), to);
+    boolean label = false; // "2. 아니오", "B: 아님": the option labels a text, it is not denied
+    for (int k = token.next(); k < i; k++) {
+      char c = s.charAt(k);
+      label |= c == '.' || c == ':' || c == '：';
+    }
     if (i < to && "이가은는도".indexOf(s.charAt(i)) >= 0) {
       i++;
     }
     while (i < to && s.charAt(i) == ' ') {
       i++;
     }
-    int after = afterAny(s, i, to, NEGATIONS_KO, false);
+    int after = label ? -1 : afterAny(s, i, to, NEGATIONS_KO, false);
     if (after >= 0) {
       while (after < to && isHangul(s.charAt(after)) && after - i < 6) {
         after++;

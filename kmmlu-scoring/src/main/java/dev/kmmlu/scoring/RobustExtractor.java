@@ -25,6 +25,11 @@ final class RobustExtractor implements AnswerExtractor {
   private static final String[] VERDICTS = {
     "correct", "right", "best", "the correct", "the right", "the best"
   };
+  /** "the correct option is 2", "the best choice is (D)", "the right one is C". */
+  private static final String[] SUBJECTS_IS = {"option is ", "choice is ", "one is "};
+  private static final String[] VERDICT_ADJECTIVES = {
+    "correct", "best", "right", "appropriate", "suitable", "incorrect", "accurate"
+  };
   private static final String[] ANSWER_VERBS = {"is", "would be", "should be", "will be"};
   /** The characters a conclusion is anchored on: a topic or subject particle, or o/c. */
   private static final String CONCLUSION_STARTS = "은는이가을를oOcCI";
@@ -48,13 +53,39 @@ final class RobustExtractor implements AnswerExtractor {
   /** The first characters of {@link #HEDGES}, to skip the others quickly. */
   private static final String HEDGE_STARTS = "수확모단어불애?정답만라다nmuceis";
   private static final int DOUBT_WINDOW = 40;
+  /** Doubts that undo a conclusion when they follow its option in the same sentence. */
+  private static final String[] CONCLUSION_HEDGES = {
+    "수도 있", "확실하지", "모르겠", "불확실", "애매", "같지만", "?", "not sure", "unsure",
+    "uncertain", "might"
+  };
+  /**
+   * Endings that turn a marker's option into a doubt or a question: "정답은 2번인지 3번인지",
+   * "3번이라고 하기 어렵다", "②일 수도 있다".
+   */
+  private static final String[] DOUBTS_AFTER = {
+    "인지", "일지", "일 수도", "일수도", "이라고 하기", "라고 하기", "이라고 보기", "라고 보기", "이라고 단정",
+    "라고 단정", "이라 단정", "라 단정"
+  };
   private static final String[] CHOOSE_VERBS_KO = {
     "선택", "고르", "고릅", "골라", "골랐", "고른", "택하", "택합", "택한", "택했"
   };
+  /** Words that may stand between an option and 답 or 정답: "B가 올바른 답입니다". */
+  private static final String[] ANSWER_ADJECTIVES = {
+    "올바른", "옳은", "맞는", "알맞은", "적절한", "정확한", "최종"
+  };
+  private static final String[] JSON_KEYS = {"\"answer\"", "\"정답\"", "\"답\""};
+  private static final String[] COPULAS = {"입니다", "이다", "이에요", "예요", "임"};
+  private static final String[] CONNECTIVES = {
+    "therefore", "thus", "hence", "so", "따라서", "그러므로", "결론적으로", "결론", "즉", "∴",
+    "\\therefore"
+  };
+  private static final String[] AS_FOLLOWS = {"다음과 같", "아래와 같", "as follows"};
   private static final String[] AS_ANSWER = {"최종 정답으로 ", "정답으로 ", "답으로 "};
   private static final String[] BEST_KO = {
-    "가장 적절", "가장 옳", "가장 알맞", "가장 타당", "가장 적합", "가장 부적절", "가장 거리가 먼"
+    "가장 적절", "가장 옳", "가장 알맞", "가장 타당", "가장 적합", "가장 부적절", "가장 거리가 먼",
+    "가장 자연스럽", "더 적절", "더 자연스럽", "더 옳", "더 알맞", "더 타당"
   };
+  private static final String[] ORDINAL_SUBJECTS = {"문장", "보기", "선택지", "항목", "옵션"};
   private static final String[] CONDITIONS = {"if", "when", "whether", "unless", "suppose"};
   private static final String[] I_FORMS = {"I'll ", "I’ll ", "I will ", "I would ", "I'd ", "I "};
   private static final String[] CHOOSE_VERBS_EN = {
@@ -145,15 +176,16 @@ final class RobustExtractor implements AnswerExtractor {
         : Extraction.none(ExtractionStatus.UNPARSED);
   }
 
-  /** A structured reply such as {"answer": 3}: its answer field is authoritative. */
+  /** A structured reply such as {"answer": 3} or {"정답": "③"}: its answer field is authoritative. */
   private static Extraction jsonAnswer(String s, int from, int to, int n) {
     if (s.indexOf('"', from) < 0) {
       return null;
     }
     int q = to;
     while ((q = s.lastIndexOf('"', q - 1)) >= from) {
-      if (q + 8 <= to && OptionToken.matchesIgnoreCase(s, q, "\"answer\"")) {
-        int i = q + 8;
+      int key = OptionToken.afterAny(s, q, to, JSON_KEYS, true);
+      if (key >= 0) {
+        int i = key;
         while (i < to && Character.isWhitespace(s.charAt(i))) {
           i++;
         }
@@ -227,14 +259,16 @@ final class RobustExtractor implements AnswerExtractor {
    * p is the 답 of 정답; returns null when p is not such a marker.
    */
   private static Extraction answerBefore(String s, int p, int from, int to, int n) {
-    if (p - 1 < from || s.charAt(p - 1) != '정') {
-      return null;
+    boolean jeong = p - 1 >= from && s.charAt(p - 1) == '정';
+    if (!jeong && (p - 1 < from || s.charAt(p - 1) != ' ')) {
+      return null; // 오답, 해답; a lone 답 must follow a space ("3이 답입니다")
     }
     int q = p + 1;
-    if (q + 1 < to && s.charAt(q) == '이' && s.charAt(q + 1) == ' ') {
+    if (jeong && q + 1 < to && s.charAt(q) == '이' && s.charAt(q + 1) == ' ') {
       return subjectAnswer(s, q + 2, to, n);
     }
-    if (p - 1 == from) {
+    int wordStart = jeong ? p - 1 : p;
+    if (wordStart == from) {
       return null;
     }
     boolean ends;
@@ -242,25 +276,28 @@ final class RobustExtractor implements AnswerExtractor {
       ends = true;
     } else {
       char c = s.charAt(q);
-      ends = c == '입' || c == '임' || c == '.' || c == '!' || c == '\n' || c == '*'
-          || (c == '이' && q + 1 < to && s.charAt(q + 1) == '다');
+      ends = (c == '입' && !s.startsWith("입니까", q)) || c == '임' || c == '.' || c == '!'
+          || c == '\n' || c == '*' || (c == '이' && q + 1 < to && s.charAt(q + 1) == '다');
     }
     if (!ends) {
       return null;
     }
-    int k = p - 1;
-    while (k > from && (s.charAt(k - 1) == ' ' || s.charAt(k - 1) == '*')) {
-      k--;
+    int k = skipBackSpaceAndStars(s, from, wordStart);
+    if (jeong) {
+      Extraction labelled = labelledAnswer(s, from, k, to, n);
+      if (labelled != null) {
+        return labelled;
+      }
     }
-    Extraction labelled = labelledAnswer(s, from, k, to, n);
-    if (labelled != null) {
-      return labelled;
+    int adjective = OptionToken.endsWithAny(s, from, k, ANSWER_ADJECTIVES);
+    if (adjective >= 0) {
+      k = skipBackSpaceAndStars(s, from, adjective); // "B가 올바른 답입니다"
     }
     if (k - 1 <= from || "이가은는".indexOf(s.charAt(k - 1)) < 0) {
       return null;
     }
     OptionToken token = OptionToken.endingAt(s, from, k - 1, to);
-    if (token == null || alternativeBefore(s, from, token, to)) {
+    if (token == null || alternativeBefore(s, from, token, to) || valueBefore(s, from, token)) {
       return null;
     }
     return token.isWithin(n)
@@ -323,6 +360,22 @@ final class RobustExtractor implements AnswerExtractor {
         : Extraction.none(ExtractionStatus.UNPARSED);
   }
 
+  private static int skipBackSpaceAndStars(String s, int from, int k) {
+    while (k > from && (s.charAt(k - 1) == ' ' || s.charAt(k - 1) == '*')) {
+      k--;
+    }
+    return k;
+  }
+
+  /** Returns whether a bare digit is the right side of an equation ("x = 3이 답이다"). */
+  private static boolean valueBefore(String s, int from, OptionToken token) {
+    if (token.delimited()) {
+      return false;
+    }
+    int k = skipBackSpaceAndStars(s, from, token.start());
+    return k > from && "=+-×÷<>≈≤≥".indexOf(s.charAt(k - 1)) >= 0;
+  }
+
   /** Returns whether another option and a conjunction come right before token ("2번과 4번이"). */
   private static boolean alternativeBefore(String s, int from, OptionToken token, int to) {
     int k = token.start();
@@ -365,8 +418,8 @@ final class RobustExtractor implements AnswerExtractor {
     if (jeong && s.startsWith("번호", q)) {
       q = skipSpaceAndStars(s, q + 2, to); // 정답 번호:
     }
-    if (q < to && (s.charAt(q) == ']' || s.charAt(q) == '】')) {
-      return q + 1; // [정답] 4
+    if (q < to && "]】>)".indexOf(s.charAt(q)) >= 0) {
+      return q + 1; // [정답] 4, <정답> 4, (정답) 4
     }
     if (q + 8 <= to && OptionToken.matchesIgnoreCase(s, q, "(answer)")) {
       q = skipSpaceAndStars(s, q + 8, to);
@@ -383,10 +436,10 @@ final class RobustExtractor implements AnswerExtractor {
       return -1; // 정답을, 정답이, 답하다
     }
     q = skipSpaceAndStars(s, q, to);
-    boolean colon = false;
-    if (q < to && (s.charAt(q) == ':' || s.charAt(q) == '：')) {
-      colon = true;
-      q++;
+    int separator = separatorEnd(s, q, to);
+    boolean colon = separator >= 0;
+    if (colon) {
+      q = separator;
     }
     if (!jeong && !particle && !colon && !finalHeading) {
       return -1;
@@ -421,10 +474,33 @@ final class RobustExtractor implements AnswerExtractor {
         break;
       }
     }
-    if (q < to && (s.charAt(q) == ':' || s.charAt(q) == '：')) {
-      q++;
+    int separator = separatorEnd(s, q, to);
+    return separator >= 0 ? separator : q;
+  }
+
+  /**
+   * Returns the position after a separator between a marker and its answer: a colon, an arrow
+   * ("→", "⇒", "->"), "=", a table bar, or a dash followed by a space ("정답 - 3번", "Answer — C");
+   * -1 when there is none at q.
+   */
+  private static int separatorEnd(String s, int q, int to) {
+    if (q >= to) {
+      return -1;
     }
-    return q;
+    char c = s.charAt(q);
+    if (c == ':' || c == '：' || c == '|' || c == '→' || c == '⇒' || c == '＝') {
+      return q + 1;
+    }
+    if ((c == '-' || c == '=') && q + 1 < to && s.charAt(q + 1) == '>') {
+      return q + 2;
+    }
+    if (c == '=') {
+      return q + 1;
+    }
+    if ((c == '-' || c == '–' || c == '—') && q + 1 < to && s.charAt(q + 1) == ' ') {
+      return q + 1;
+    }
+    return -1;
   }
 
   private static int finalMarker(String s, int p, int from, int to) {
@@ -466,6 +542,9 @@ final class RobustExtractor implements AnswerExtractor {
       token = delimitedInSentence(s, i, to);
     }
     if (token == null) {
+      token = onFollowingLine(s, i, to);
+    }
+    if (token == null) {
       if (lastMarker && startsWithNoneWord(s, i, to)) {
         return Extraction.none(ExtractionStatus.UNPARSED);
       }
@@ -475,10 +554,45 @@ final class RobustExtractor implements AnswerExtractor {
     if (negation >= 0) {
       return replacement(s, negation, to, n);
     }
-    if (!token.isWithin(n) || OptionToken.alternative(s, token, to) != null) {
+    if (!token.isWithin(n) || OptionToken.alternative(s, token, to) != null
+        || OptionToken.afterAny(s, OptionToken.skipClosers(s, token.next(), to), to,
+            DOUBTS_AFTER, false) >= 0) {
       return Extraction.none(ExtractionStatus.UNPARSED);
     }
     return found(token, ExtractionStatus.STRICT);
+  }
+
+  /**
+   * Reads "정답은 다음과 같습니다.\n\n③ 민법 제750조" from i, just after the marker: the option that
+   * leads the next non-blank line, when the line after that does not also start with an option.
+   */
+  private static OptionToken onFollowingLine(String s, int i, int to) {
+    int after = OptionToken.afterAny(s, i, to, AS_FOLLOWS, true);
+    if (after < 0) {
+      return null;
+    }
+    int lineEnd = s.indexOf('\n', after);
+    if (lineEnd < 0 || lineEnd >= to || lineEnd - after > 8) {
+      return null;
+    }
+    int start = lineEnd;
+    while (start < to && Character.isWhitespace(s.charAt(start))) {
+      start++;
+    }
+    int end = s.indexOf('\n', start);
+    end = end < 0 || end > to ? to : end;
+    OptionToken token = leadingToken(s, start, end);
+    if (token == null) {
+      return null;
+    }
+    int next = end;
+    while (next < to && Character.isWhitespace(s.charAt(next))) {
+      next++;
+    }
+    int nextEnd = s.indexOf('\n', next);
+    return next < to && leadingToken(s, next, nextEnd < 0 || nextEnd > to ? to : nextEnd) != null
+        ? null
+        : token;
   }
 
   /** Returns whether another ordinal follows on the same line ("첫 번째와 세 번째"). */
@@ -574,6 +688,10 @@ final class RobustExtractor implements AnswerExtractor {
     if (conclusion != null) {
       return conclusion;
     }
+    Extraction connective = lastLineConnective(s, from, to, n);
+    if (connective != null) {
+      return connective;
+    }
     Extraction lines = lineLeading(s, from, to, n);
     if (lines != null) {
       return lines;
@@ -650,6 +768,14 @@ final class RobustExtractor implements AnswerExtractor {
     if (first != null
         && isBlank(s, OptionToken.skipClosers(s, first.next(), firstLineEnd), firstLineEnd)) {
       return inRange(first, n);
+    }
+    OptionToken lastStated = copulaLine(s, lastLineStart, to);
+    OptionToken firstStated = copulaLine(s, from, firstLineEnd);
+    if (lastStated != null || firstStated != null) {
+      if (lastStated != null && firstStated != null && lastStated.index() != firstStated.index()) {
+        return Extraction.none(ExtractionStatus.UNPARSED);
+      }
+      return inRange(lastStated != null ? lastStated : firstStated, n);
     }
     OptionToken chosen = null;
     int chosenEnd = to;
@@ -750,8 +876,82 @@ final class RobustExtractor implements AnswerExtractor {
           >= 0) {
         return token;
       }
+      if (isCircled(s.charAt(token.start())) && k < lineEnd
+          && OptionToken.isHangul(s.charAt(k)) && !loneParticle(s, k, lineEnd)
+          && !circledIn(s, k, lineEnd)) {
+        return token; // "③ 민법 제750조": a circled option and its text, not "① 옳음 ② 틀림"
+      }
     }
     return null;
+  }
+
+  /** Returns the option of a line that is only the option and a copula ("3번입니다."), or null. */
+  private static OptionToken copulaLine(String s, int lineStart, int lineEnd) {
+    int i = lineStart;
+    while (i < lineEnd && " \t*#>".indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    OptionToken token = OptionToken.at(s, i, lineEnd);
+    if (token == null) {
+      return null;
+    }
+    int after = OptionToken.afterAny(
+        s, OptionToken.skipClosers(s, token.next(), lineEnd), lineEnd, COPULAS, false);
+    if (after < 0) {
+      return null;
+    }
+    int k = OptionToken.skipClosers(s, after, lineEnd);
+    while (k < lineEnd && (s.charAt(k) == '!' || Character.isWhitespace(s.charAt(k)))) {
+      k++;
+    }
+    return k == lineEnd ? token : null;
+  }
+
+  /** "Therefore, B." or "따라서 3." as the last line: a connective and a lone option. */
+  private static Extraction lastLineConnective(String s, int from, int to, int n) {
+    int i = Math.max(from, s.lastIndexOf('\n', to - 1) + 1);
+    while (i < to && (s.charAt(i) == ' ' || s.charAt(i) == '*')) {
+      i++;
+    }
+    int after = OptionToken.afterAny(s, i, to, CONNECTIVES, true);
+    if (after < 0 || after < to && OptionToken.isLatinLetter(s.charAt(after))) {
+      return null;
+    }
+    while (after < to && " ,:*_(".indexOf(s.charAt(after)) >= 0) {
+      after++;
+    }
+    OptionToken token = OptionToken.at(s, after, to);
+    if (token == null) {
+      return null;
+    }
+    int k = OptionToken.skipClosers(s, token.next(), to);
+    while (k < to && (s.charAt(k) == '!' || s.charAt(k) == ' ')) {
+      k++;
+    }
+    return k == to ? inRange(token, n) : null;
+  }
+
+  private static boolean circledIn(String s, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (isCircled(s.charAt(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isCircled(char c) {
+    return c >= '①' && c <= '⑨' || c >= '❶' && c <= '❾';
+  }
+
+  /** Returns whether a detached particle or 번 starts at k ("③ 은 틀렸다", "① 번은"). */
+  private static boolean loneParticle(String s, int k, int lineEnd) {
+    char c = s.charAt(k);
+    if (c == '번') {
+      return true;
+    }
+    return "은는이가을를도의와과만".indexOf(c) >= 0
+        && (k + 1 >= lineEnd || !OptionToken.isHangul(s.charAt(k + 1)));
   }
 
   /**
@@ -763,6 +963,7 @@ final class RobustExtractor implements AnswerExtractor {
     for (int p = scan.previous(to); p >= 0; p = scan.previous(p)) {
       char c = s.charAt(p);
       int q;
+      boolean named = false; // "option 4 is correct": the word makes a bare digit an option
       if (c == '이' || c == '가' || c == '을' || c == '를') {
         Extraction chosen = chosenBefore(s, from, p, to, n);
         if (chosen != null) {
@@ -783,10 +984,11 @@ final class RobustExtractor implements AnswerExtractor {
         q = after < 0 ? q : skipSpaceAndStars(s, after, to);
       } else if ((c == 'o' || c == 'O' || c == 'c' || c == 'C')
           && (p == from || !OptionToken.isLatinLetter(s.charAt(p - 1)))) {
-        q = englishConclusion(s, p, to);
+        q = englishConclusion(s, from, p, to);
         if (q < 0) {
           continue;
         }
+        named = !OptionToken.matchesIgnoreCase(s, p, "corresponds to ");
       } else {
         continue;
       }
@@ -795,15 +997,40 @@ final class RobustExtractor implements AnswerExtractor {
           || OptionToken.negationAfter(s, token, to) >= 0) {
         continue;
       }
-      if (!token.delimited() && OptionToken.isDigit(s.charAt(token.start()))) {
+      if (!named && !token.delimited() && OptionToken.isDigit(s.charAt(token.start()))) {
         int after = token.end();
         if (after >= to || "입이.)".indexOf(s.charAt(after)) < 0) {
           continue;
         }
       }
+      if (hedgedAfter(s, token, to)) {
+        return null; // "옳지 않은 것은 2번일 수도 있다": a doubt, not a conclusion
+      }
       return inRange(token, n);
     }
     return null;
+  }
+
+  /**
+   * Returns whether the sentence that token's conclusion ends in doubts it: "2번일 수도 있다",
+   * "③인 것 같지만 확실하지 않다", "B, but I am not sure".
+   */
+  private static boolean hedgedAfter(String s, OptionToken token, int to) {
+    int i = OptionToken.skipClosers(s, token.next(), to);
+    if (OptionToken.afterAny(s, i, to, DOUBTS_AFTER, false) >= 0) {
+      return true;
+    }
+    int end = Math.min(to, i + DOUBT_WINDOW);
+    for (int k = i; k < end; k++) {
+      char c = s.charAt(k);
+      if (c == '\n' || (c == '.' && (k + 1 >= to || s.charAt(k + 1) == ' '))) {
+        return false;
+      }
+      if (OptionToken.afterAny(s, k, end, CONCLUSION_HEDGES, true) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -813,7 +1040,14 @@ final class RobustExtractor implements AnswerExtractor {
    */
   private static Extraction chosenBefore(String s, int from, int p, int to, int n) {
     OptionToken token = OptionToken.endingAt(s, from, p, to);
-    if (token == null || token.next() != p && !isDelimited(s, token, to)) {
+    if (token == null) {
+      token = ordinalSubject(s, from, p, to);
+      if (token == null
+          || OptionToken.endsWithAny(s, from, skipBackSpaceAndStars(s, from, token.start()),
+              CONJUNCTIONS_BEFORE) >= 0) {
+        return null; // not "두 번째 문장이", or "첫 번째와 두 번째 문장이"
+      }
+    } else if (token.next() != p && !isDelimited(s, token, to)) {
       return null;
     }
     int q = skipSpaceAndStars(s, p + 1, to);
@@ -832,6 +1066,28 @@ final class RobustExtractor implements AnswerExtractor {
       return null;
     }
     return inRange(token, n);
+  }
+
+  /** Returns the ordinal of "두 번째 문장", "세 번째 보기" ending at p, or null. */
+  private static OptionToken ordinalSubject(String s, int from, int p, int to) {
+    if (p - 1 < from || "장기지목션".indexOf(s.charAt(p - 1)) < 0) {
+      return null; // the last syllables of ORDINAL_SUBJECTS, checked first for speed
+    }
+    int noun = OptionToken.endsWithAny(s, from, p, ORDINAL_SUBJECTS);
+    if (noun < 0) {
+      return null;
+    }
+    int k = noun > from && s.charAt(noun - 1) == ' ' ? noun - 1 : noun;
+    if (k - 2 < from || !s.startsWith("번째", k - 2)) {
+      return null;
+    }
+    for (int c = Math.max(from, k - 6); c < k - 2; c++) {
+      OptionToken token = OptionToken.ordinalAt(s, c, to);
+      if (token != null && token.end() == k) {
+        return token;
+      }
+    }
+    return null;
   }
 
   /**
@@ -898,9 +1154,17 @@ final class RobustExtractor implements AnswerExtractor {
     }
   }
 
-  private static int englishConclusion(String s, int p, int to) {
+  private static int englishConclusion(String s, int from, int p, int to) {
     if (OptionToken.matchesIgnoreCase(s, p, "corresponds to ")) {
       return OptionToken.skipPrefix(s, p + 15, to);
+    }
+    int is = OptionToken.afterAny(s, p, to, SUBJECTS_IS, true);
+    if (is >= 0) {
+      int start = verdictBefore(s, from, p);
+      if (start >= 0 && start - 4 >= from && OptionToken.matchesIgnoreCase(s, start - 4, "the ")) {
+        start -= 4;
+      }
+      return start < 0 || conditional(s, from, start) ? -1 : OptionToken.skipPrefix(s, is, to);
     }
     int word = OptionToken.afterAny(s, p, to, OPTION_WORDS, true);
     if (word < 0) {
@@ -915,6 +1179,21 @@ final class RobustExtractor implements AnswerExtractor {
             && OptionToken.afterAny(s, k + 4, to, VERDICTS, true) >= 0
         ? word
         : -1;
+  }
+
+  /** Returns where "correct ", "best " or a similar verdict right before p starts, or -1. */
+  private static int verdictBefore(String s, int from, int p) {
+    if (p - 1 <= from || s.charAt(p - 1) != ' ') {
+      return -1;
+    }
+    for (String word : VERDICT_ADJECTIVES) {
+      int start = p - 1 - word.length();
+      if (start >= from && OptionToken.matchesIgnoreCase(s, start, word)
+          && (start == from || !OptionToken.isLatinLetter(s.charAt(start - 1)))) {
+        return start;
+      }
+    }
+    return -1;
   }
 
   /** The single bold, bracketed or dollar-wrapped option on the last line: "… to **D**". */

@@ -491,7 +491,84 @@ class AnswerExtractorTest {
         Arguments.of("따라서 ③이 가장 적절합니다. ①과 ②는 틀렸다.", "C", ExtractionStatus.LENIENT),
         Arguments.of("Both are close, but I'll go with C.", "C", ExtractionStatus.LENIENT),
         Arguments.of("A) 틀림\nB) 틀림\nC) 옳음\nD) 틀림\n\n따라서 **C**", "C",
-            ExtractionStatus.LENIENT));
+            ExtractionStatus.LENIENT),
+        Arguments.of("정답 ⇒ 2", "B", ExtractionStatus.STRICT),
+        Arguments.of("정답 - 3번", "C", ExtractionStatus.STRICT),
+        Arguments.of("| 정답 | ③ |\n| 근거 | 민법 제750조 |", "C", ExtractionStatus.STRICT),
+        Arguments.of("<정답> 3", "C", ExtractionStatus.STRICT),
+        Arguments.of("Answer — C", "C", ExtractionStatus.STRICT),
+        Arguments.of("The correct answer is the second option.", "B", ExtractionStatus.STRICT),
+        Arguments.of("{\"정답\": \"③\", \"해설\": \"조문에 따른다.\"}", "C",
+            ExtractionStatus.STRICT),
+        Arguments.of("따라서 3이 답입니다.", "C", ExtractionStatus.STRICT),
+        Arguments.of("B가 올바른 답입니다.", "B", ExtractionStatus.STRICT),
+        Arguments.of("좋은 질문이에요! 답은 C예요.", "C", ExtractionStatus.STRICT),
+        Arguments.of("정답은 다음과 같습니다.\n\n③ 민법 제750조", "C", ExtractionStatus.STRICT),
+        Arguments.of("정답은 ③일 것입니다.", "C", ExtractionStatus.STRICT),
+        Arguments.of("③ 민법 제750조", "C", ExtractionStatus.LENIENT),
+        Arguments.of("3번입니다.\n\n1번은 틀렸고 4번도 틀렸다.", "C", ExtractionStatus.LENIENT),
+        Arguments.of("C and D ignore the matching principle.\n\nTherefore, B.", "B",
+            ExtractionStatus.LENIENT),
+        Arguments.of("1번과 2번은 시기가 맞지 않는다.\n\n따라서 3.", "C", ExtractionStatus.LENIENT),
+        Arguments.of("After checking twice, option 4 is the correct answer.", "D",
+            ExtractionStatus.LENIENT),
+        Arguments.of("The best option is 2.", "B", ExtractionStatus.LENIENT),
+        Arguments.of("두 번째 문장이 더 자연스럽습니다.", "B", ExtractionStatus.LENIENT),
+        Arguments.of("2. 아니오", "B", ExtractionStatus.LENIENT));
+  }
+
+  static Stream<Arguments> values() {
+    return Stream.of(
+        Arguments.of("정답: 2√3"),
+        Arguments.of("정답: $2\\sqrt{3}$"),
+        Arguments.of("정답: $3 \\times 10^{8}$"),
+        Arguments.of("정답은 4℃입니다."),
+        Arguments.of("정답: 2 atm"),
+        Arguments.of("정답: 3 : 2"),
+        Arguments.of("정답: 2π"),
+        Arguments.of("옳은 것은 모두 2가지이다.\n\n정답: 2가지"),
+        Arguments.of("Answer: 3 seconds"),
+        Arguments.of("식을 풀면 x = 3이 답이다."));
+  }
+
+  @ParameterizedTest
+  @MethodSource("values")
+  void should_report_no_letter_when_the_number_is_a_value_not_an_option(String reply) {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of(reply, 5);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction).isEqualTo(Extraction.none(ExtractionStatus.UNPARSED));
+  }
+
+  static Stream<Arguments> doubtsAndLookalikes() {
+    return Stream.of(
+        Arguments.of("정답은 2번인지 3번인지 애매합니다."),
+        Arguments.of("정답은 3번이라고 하기 어렵습니다. 추가 자료가 필요합니다."),
+        Arguments.of("정답은 2번일 수도 있습니다."),
+        Arguments.of("옳지 않은 것은 2번일 수도 있습니다."),
+        Arguments.of("가장 적절한 것은 ③인 것 같지만 확실하지 않다."),
+        Arguments.of("If the correct option is 2, the units would not match."),
+        Arguments.of("① 은 틀렸다."),
+        Arguments.of("① 옳음 ② 옳음 ③ 틀림 ④ 옳음"),
+        Arguments.of("첫 번째와 두 번째 문장이 더 자연스럽습니다."),
+        Arguments.of("정답은 다음과 같습니다.\n\n1. 먼저 식을 정리한다.\n2. 양변을 나눈다."),
+        Arguments.of("The answer is the second law of thermodynamics."),
+        Arguments.of("Therefore, B is wrong."),
+        Arguments.of("따라서 3개."),
+        Arguments.of("1번입니다.\n\n1번은 시기가 맞지만 인물이 다르다.\n\n3번입니다."));
+  }
+
+  @ParameterizedTest
+  @MethodSource("doubtsAndLookalikes")
+  void should_report_no_letter_when_the_reply_doubts_or_only_resembles_an_answer(String reply) {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of(reply, 4);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction).isEqualTo(Extraction.none(ExtractionStatus.UNPARSED));
   }
 
   @ParameterizedTest
