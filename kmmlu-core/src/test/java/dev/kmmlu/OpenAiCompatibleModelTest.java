@@ -324,17 +324,7 @@ class OpenAiCompatibleModelTest {
               .getBytes(UTF_8));
       stalled.write(body, 0, body.length / 2);
       stalled.flush();
-      try (Socket second = socket.accept()) {
-        readRequest(second.getInputStream());
-        OutputStream out = second.getOutputStream();
-        out.write(
-            ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.length
-                    + "\r\nConnection: close\r\n\r\n")
-                .getBytes(UTF_8));
-        out.write(body);
-        out.flush();
-      }
+      serveOk(socket);
       release.await();
       first.close();
     } catch (IOException e) {
@@ -350,20 +340,25 @@ class OpenAiCompatibleModelTest {
         readRequest(first.getInputStream());
         first.setSoLinger(true, 0);
       }
-      try (Socket second = socket.accept()) {
-        readRequest(second.getInputStream());
-        byte[] body = OK.getBytes(UTF_8);
-        OutputStream out = second.getOutputStream();
-        out.write(
-            ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.length
-                    + "\r\nConnection: close\r\n\r\n")
-                .getBytes(UTF_8));
-        out.write(body);
-        out.flush();
-      }
+      serveOk(socket);
     } catch (IOException e) {
       // The test fails on the client side.
+    }
+  }
+
+  /** Accepts one connection, reads its request and answers it with {@code OK}. */
+  private static void serveOk(ServerSocket socket) throws IOException {
+    try (Socket connection = socket.accept()) {
+      readRequest(connection.getInputStream());
+      byte[] body = OK.getBytes(UTF_8);
+      OutputStream out = connection.getOutputStream();
+      out.write(
+          ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                  + body.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(UTF_8));
+      out.write(body);
+      out.flush();
     }
   }
 
