@@ -58,6 +58,11 @@ public final class Datasets {
     requireNonNull(dirOrFile, "dirOrFile");
     requireNonNull(split, "split");
     checkSplit(benchmark, split);
+    if (!Files.exists(dirOrFile)) {
+      throw new DatasetException(
+          dirOrFile.toString(),
+          "expected a directory in the hub layout or a data file, but nothing exists there");
+    }
     if (!Files.isDirectory(dirOrFile)) {
       return fromFile(benchmark, dirOrFile, split);
     }

@@ -341,6 +341,21 @@ class DatasetsTest {
   }
 
   @Test
+  void should_say_a_directory_or_file_was_expected_when_the_path_does_not_exist(@TempDir Path dir) {
+    // GIVEN
+    Path missing = dir.resolve("KMMLU");
+    // WHEN
+    Throwable thrown = catchThrowable(() -> Datasets.load(Benchmark.KMMLU, missing, "test"));
+    // THEN
+    then(thrown)
+        .isInstanceOf(DatasetException.class)
+        .hasMessage(
+            missing
+                + ": expected a directory in the hub layout or a data file, but nothing exists"
+                + " there");
+  }
+
+  @Test
   void should_load_only_test_files_when_a_directory_mixes_splits() {
     // GIVEN
     Path data = Fixtures.path("kmmlu/data");

@@ -46,6 +46,7 @@ public final class KmmluCommand implements Callable<Integer> {
   public static CommandLine newCommandLine() {
     CommandLine commandLine = new CommandLine(new KmmluCommand());
     commandLine.setExecutionExceptionHandler(KmmluCommand::handle);
+    commandLine.setParameterExceptionHandler(KmmluCommand::usageError);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     return commandLine;
   }
@@ -55,6 +56,20 @@ public final class KmmluCommand implements Callable<Integer> {
   public Integer call() {
     throw new ParameterException(
         spec.commandLine(), "a subcommand is required, such as: kmmlu datasets --help");
+  }
+
+  /**
+   * Prints a usage error as one line plus a pointer to the help, not the whole usage text, and
+   * returns exit code 2.
+   */
+  private static int usageError(ParameterException exception, String[] args) {
+    CommandLine commandLine = exception.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    err.println("error: " + String.valueOf(exception.getMessage()).replaceAll("\\R", " "));
+    err.println(
+        "Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.flush();
+    return commandLine.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   private static int handle(

@@ -146,7 +146,7 @@ class DatasetsCommandTest {
     then(exit).isEqualTo(2);
     then(err.toString())
         .startsWith(
-            "Invalid value for option '--benchmark': expected kmmlu, kmmlu-hard, redux or pro,"
+            "error: Invalid value for option '--benchmark': expected kmmlu, kmmlu-hard, redux or pro,"
                 + " but found 'mmlu'");
   }
 
@@ -157,7 +157,7 @@ class DatasetsCommandTest {
     int exit = run("datasets", "--benchmark", "kmmlu");
     // THEN
     then(exit).isEqualTo(2);
-    then(err.toString()).startsWith("Missing required option: '--data=PATH|demo|hub'");
+    then(err.toString()).startsWith("error: Missing required option: '--data=PATH|demo|hub'");
   }
 
   @Test
@@ -168,7 +168,7 @@ class DatasetsCommandTest {
     int exit = run("datasets", "--benchmark", "pro", "--data", file, "--split", "dev");
     // THEN
     then(exit).isEqualTo(2);
-    then(err.toString()).startsWith("--split must be one of test for kmmlu-pro, but was dev");
+    then(err.toString()).startsWith("error: --split must be one of test for kmmlu-pro, but was dev");
   }
 
   @Test
@@ -178,7 +178,7 @@ class DatasetsCommandTest {
     int exit = run("datasets", "--benchmark", "kmmlu", "--data", "demo");
     // THEN
     then(exit).isEqualTo(2);
-    then(err.toString()).startsWith("--data demo is a KMMLU-Pro set; use it with --benchmark pro");
+    then(err.toString()).startsWith("error: --data demo is a KMMLU-Pro set; use it with --benchmark pro");
   }
 
   @Test
@@ -188,6 +188,6 @@ class DatasetsCommandTest {
     int exit = run();
     // THEN
     then(exit).isEqualTo(2);
-    then(err.toString()).startsWith("a subcommand is required, such as: kmmlu datasets --help");
+    then(err.toString()).startsWith("error: a subcommand is required, such as: kmmlu datasets --help");
   }
 }

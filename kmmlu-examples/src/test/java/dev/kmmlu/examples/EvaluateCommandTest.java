@@ -112,7 +112,8 @@ class EvaluateCommandTest {
     then(exit).isEqualTo(2);
     then(again.err.toString())
         .startsWith(
-            out.resolve("responses.jsonl")
+            "error: "
+                + out.resolve("responses.jsonl")
                 + " already exists; pass --resume to continue that run or --restart to start"
                 + " over");
   }
@@ -159,8 +160,8 @@ class EvaluateCommandTest {
     then(exit).isEqualTo(2);
     then(runner.err.toString())
         .startsWith(
-            "builtin:human answers with KMMLU's human accuracies; use it with --benchmark kmmlu"
-                + " or kmmlu-hard");
+            "error: builtin:human answers with KMMLU's human accuracies; use it with --benchmark kmmlu"
+                + " or kmmlu-hard\nRun 'kmmlu evaluate --help' for the options.\n");
   }
 
   @Test
@@ -170,7 +171,7 @@ class EvaluateCommandTest {
     // THEN
     then(exit).isEqualTo(2);
     then(runner.err.toString())
-        .startsWith("--resume and --restart cannot be used together; pass one");
+        .startsWith("error: --resume and --restart cannot be used together; pass one");
   }
 
   @Test
@@ -181,7 +182,7 @@ class EvaluateCommandTest {
     then(exit).isEqualTo(2);
     then(runner.err.toString())
         .startsWith(
-            "--model must be builtin:constant:A..E, builtin:random[:SEED], builtin:human[:SEED]"
+            "error: --model must be builtin:constant:A..E, builtin:random[:SEED], builtin:human[:SEED]"
                 + " or openai, but was builtin:constant:F");
   }
 
@@ -191,7 +192,7 @@ class EvaluateCommandTest {
     int exit = runner.run(demo(temp.resolve("a"), "openai", "--model-name", "m"));
     // THEN
     then(exit).isEqualTo(2);
-    then(runner.err.toString()).startsWith("--model openai needs --base-url and --model-name");
+    then(runner.err.toString()).startsWith("error: --model openai needs --base-url and --model-name");
   }
 
   @Test
