@@ -42,7 +42,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link Builder#extraBody} are added last and replace same-named fields). It reads {@code
  * choices[0].message.content}, {@code reasoning_content} (or {@code reasoning}), {@code
  * finish_reason} and {@code usage}. Reply and reasoning texts are normalised to Unicode NFC, so
- * Hangul sent as decomposed jamo reads the same as composed syllables.
+ * Hangul sent as decomposed jamo reads the same as composed syllables. An empty string {@code
+ * content} is an empty reply; a {@code null}, missing or non-string {@code content} gives a reply
+ * with empty text only when the message carries reasoning (a reasoning model that spent its tokens
+ * thinking), and is a failure otherwise.
  *
  * <p>Failures: HTTP 429, 500, 502, 503 and 504, I/O errors (refused or reset connections) and
  * timeouts are transient and retried according to the {@link RetryPolicy}, honouring the server's
@@ -363,6 +366,24 @@ public final class OpenAiCompatibleModel implements Model {
     String reasoning = Json.text(message, "reasoning_content");
     if (reasoning.isEmpty()) {
       reasoning = Json.text(message, "reasoning");
+    }
+    JsonNode content = message == null ? null : message.get("content");
+    if ((content == null || !content.isTextual()) && reasoning.isEmpty()) {
+      String finishReason = Json.text(choice, "finish_reason");
+      throw new ModelException(
+          id()
+              + " at "
+              + host
+              + ": response has no content (choices[0].message.content is "
+              + (content == null ? "missing" : content.isNull() ? "null" : "not a string")
+              + " and there is no reasoning"
+              + (finishReason.isEmpty() ? "" : ", finish_reason \"" + finishReason + "\"")
+              + ")",
+          200,
+          "",
+          false,
+          attempt,
+          null);
     }
     JsonNode usage = root.get("usage");
     return new Reply(

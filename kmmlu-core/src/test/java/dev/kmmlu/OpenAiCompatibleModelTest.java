@@ -473,6 +473,74 @@ class OpenAiCompatibleModelTest {
   }
 
   @Test
+  void should_fail_without_retry_when_the_content_is_null_and_there_is_no_reasoning() {
+    // GIVEN
+    server.always(
+        Response.json(
+            200,
+            "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":null},"
+                + "\"finish_reason\":\"stop\"}]}"));
+    // WHEN
+    Throwable thrown = catchThrowable(() -> model().respond(prompt()));
+    // THEN
+    then(thrown)
+        .isInstanceOf(ModelException.class)
+        .hasMessage(
+            "openai:exaone at "
+                + server.host()
+                + ": response has no content (choices[0].message.content is null and there is no"
+                + " reasoning, finish_reason \"stop\")");
+    then(((ModelException) thrown).isTransient()).isFalse();
+    then(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void should_fail_when_the_first_choice_has_no_message() {
+    // GIVEN
+    server.then(Response.json(200, "{\"choices\":[{\"index\":0}]}"));
+    // WHEN
+    Throwable thrown = catchThrowable(() -> model().respond(prompt()));
+    // THEN
+    then(thrown)
+        .isInstanceOf(ModelException.class)
+        .hasMessage(
+            "openai:exaone at "
+                + server.host()
+                + ": response has no content (choices[0].message.content is missing and there is"
+                + " no reasoning)");
+  }
+
+  @Test
+  void should_fail_when_the_content_is_not_a_string() {
+    // GIVEN
+    server.then(
+        Response.json(
+            200, "{\"choices\":[{\"message\":{\"content\":42},\"finish_reason\":null}]}"));
+    // WHEN
+    Throwable thrown = catchThrowable(() -> model().respond(prompt()));
+    // THEN
+    then(thrown)
+        .isInstanceOf(ModelException.class)
+        .hasMessage(
+            "openai:exaone at "
+                + server.host()
+                + ": response has no content (choices[0].message.content is not a string and there"
+                + " is no reasoning)");
+  }
+
+  @Test
+  void should_return_an_empty_reply_when_the_content_is_an_empty_string() {
+    // GIVEN
+    server.then(
+        Response.json(
+            200, "{\"choices\":[{\"message\":{\"content\":\"\"},\"finish_reason\":\"stop\"}]}"));
+    // WHEN
+    Reply reply = model().respond(prompt());
+    // THEN
+    then(reply).isEqualTo(new Reply("", "", "stop", Usage.unknown(), 1));
+  }
+
+  @Test
   void should_name_the_model_and_host_when_asked() {
     // WHEN
     OpenAiCompatibleModel model =

@@ -21,9 +21,11 @@ import org.junit.jupiter.api.Test;
  * #model(StubModelServer)} and scripts what the server answers. Besides the {@link ModelContract}
  * checks, the wrapper must send Korean text unmangled and return the reply exactly as sent; give
  * each of 16 concurrent callers its own reply; throw {@link ModelException} (never return null or
- * an empty success) on HTTP 400, on HTTP 500 that never ends, and on a malformed body; stop waiting
- * when its thread is interrupted; keep the API key out of {@code toString()} and exception
- * messages; and report the token usage the server sends.
+ * an empty success) on HTTP 400, on HTTP 500 that never ends, on a body that is not JSON, and on a
+ * chat completion that carries no answer ({@code {}}, {@code {"choices":[]}}, {@code "content":
+ * null}); stop waiting when its thread is interrupted, with the thread's interrupt flag still set;
+ * keep the API key out of {@code toString()} and exception messages; and report the token usage the
+ * server sends.
  *
  * <pre>{@code
  * class MyWrapperContractTest extends HttpModelContract {
@@ -47,6 +49,12 @@ public abstract class HttpModelContract extends ModelContract {
   private static final String KOREAN_REPLY =
       "차근차근 생각해 보겠습니다. 漢은 한자이므로 한글 자모가 아닙니다. ＡＢＣ：①② 그대로.\n정답: C";
   private static final Usage USAGE = new Usage(123, 45, 168);
+  private static final List<String> NO_CONTENT_BODIES =
+      List.of(
+          "{}",
+          "{\"choices\":[]}",
+          "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null},"
+              + "\"finish_reason\":\"stop\"}]}");
 
   private StubModelServer server;
   private Model model;
@@ -227,8 +235,33 @@ public abstract class HttpModelContract extends ModelContract {
   }
 
   /**
+   * Checks that HTTP 200 with valid JSON that carries no answer becomes a {@link ModelException}:
+   * the server answers, in turn, {@code {}}, {@code {"choices":[]}} and a choice whose {@code
+   * message.content} is {@code null} with no {@code reasoning_content}, and each call must throw.
+   *
+   * <p>A Reply is a legitimate result only when {@code choices[0].message.content} is a JSON string
+   * (an empty string with {@code finish_reason "stop"} is an empty reply), or when it is {@code null}
+   * but the message carries a non-empty {@code reasoning_content} (a reasoning model that spent its
+   * tokens thinking: empty text, the reasoning kept). This check sends neither of those, so a
+   * wrapper may treat them either way.
+   */
+  @Test
+  public void should_throw_model_exception_when_the_completion_has_no_content() {
+    for (String body : NO_CONTENT_BODIES) {
+      server().defaultResponse(StubResponse.body(200, body));
+      expectModelException(
+          "the server answered HTTP 200 with " + body,
+          "throw ModelException unless choices[0].message.content is a JSON string (with"
+              + " Jackson test isTextual(); asText() turns a missing node into \"\" and null into"
+              + " \"null\")");
+    }
+  }
+
+  /**
    * Checks that interrupting the calling thread while the server is slow makes {@code respond}
-   * throw promptly: a {@link ModelException}, or any exception with the interrupt flag kept set.
+   * throw promptly and leaves the thread's interrupt flag set, as the engine and executors rely on
+   * it to stop. The exception should be a {@link ModelException}; any unchecked exception passes as
+   * long as the flag is set.
    */
   @Test
   public void should_stop_waiting_when_the_calling_thread_is_interrupted() {
@@ -268,13 +301,13 @@ public abstract class HttpModelContract extends ModelContract {
               + " after its thread was interrupted, before the server answered; throw"
               + " ModelException instead (and keep the interrupt flag set)");
     }
-    if (!isModelException(thrown) && !call.interruptFlagAfter()) {
+    if (!call.interruptFlagAfter()) {
       throw new AssertionError(
           "respond() threw "
               + describe(thrown)
-              + " after its thread was interrupted and cleared the interrupt flag; on"
-              + " InterruptedException call Thread.currentThread().interrupt() and throw"
-              + " ModelException",
+              + " after its thread was interrupted but left the thread's interrupt flag cleared;"
+              + " catch InterruptedException, call Thread.currentThread().interrupt(), then throw"
+              + " ModelException (the engine and executors check the flag to stop)",
           thrown);
     }
   }

@@ -95,6 +95,27 @@ final class BrokenContracts {
   }
 
   @EnabledIf(RUN_BY_CONTRACT_RUNNER)
+  static final class NoContentAsEmptyReply extends Defective {
+    NoContentAsEmptyReply() {
+      super(Defect.NO_CONTENT_AS_EMPTY_REPLY);
+    }
+  }
+
+  @EnabledIf(RUN_BY_CONTRACT_RUNNER)
+  static final class NullContentAsText extends Defective {
+    NullContentAsText() {
+      super(Defect.NULL_CONTENT_AS_TEXT);
+    }
+  }
+
+  @EnabledIf(RUN_BY_CONTRACT_RUNNER)
+  static final class ClearsInterruptFlag extends Defective {
+    ClearsInterruptFlag() {
+      super(Defect.CLEARS_INTERRUPT_FLAG);
+    }
+  }
+
+  @EnabledIf(RUN_BY_CONTRACT_RUNNER)
   static final class IgnoresInterrupts extends Defective {
     IgnoresInterrupts() {
       super(Defect.IGNORES_INTERRUPTS);

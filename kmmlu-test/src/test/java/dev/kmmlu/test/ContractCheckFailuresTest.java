@@ -21,6 +21,15 @@ class ContractCheckFailuresTest {
       "should_send_korean_text_unmangled_and_return_the_reply_as_sent";
   private static final String CONCURRENT = "should_stay_correct_under_concurrent_calls";
   private static final String ID = "should_have_a_stable_non_blank_id";
+  private static final String NO_CONTENT =
+      "should_throw_model_exception_when_the_completion_has_no_content";
+  private static final String INTERRUPTED =
+      "should_stop_waiting_when_the_calling_thread_is_interrupted";
+  private static final String NO_CONTENT_FIX =
+      "throw ModelException unless choices[0].message.content is a JSON string (with Jackson test"
+          + " isTextual(); asText() turns a missing node into \"\" and null into \"null\"),"
+          + " never return null or an empty success (the engine would score it as a wrong answer"
+          + " instead of a failed item)";
 
   /** Rows: contract class, check, the message's expected start, whether that is all of it. */
   static Stream<Arguments> defects() {
@@ -82,8 +91,30 @@ class ContractCheckFailuresTest {
                 + ".JsonEOFException: Unexpected end-of-input",
             false),
         Arguments.of(
+            BrokenContracts.NoContentAsEmptyReply.class,
+            NO_CONTENT,
+            "respond() returned a Reply with text \"\" when the server answered HTTP 200 with {}; "
+                + NO_CONTENT_FIX,
+            true),
+        Arguments.of(
+            BrokenContracts.NullContentAsText.class,
+            NO_CONTENT,
+            "respond() returned a Reply with text \"null\" when the server answered HTTP 200 with"
+                + " {\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                + "\"content\":null},\"finish_reason\":\"stop\"}]}; "
+                + NO_CONTENT_FIX,
+            true),
+        Arguments.of(
+            BrokenContracts.ClearsInterruptFlag.class,
+            INTERRUPTED,
+            "respond() threw dev.kmmlu.ModelException (\"interrupted\") after its thread was"
+                + " interrupted but left the thread's interrupt flag cleared; catch"
+                + " InterruptedException, call Thread.currentThread().interrupt(), then throw"
+                + " ModelException (the engine and executors check the flag to stop)",
+            true),
+        Arguments.of(
             BrokenContracts.IgnoresInterrupts.class,
-            "should_stop_waiting_when_the_calling_thread_is_interrupted",
+            INTERRUPTED,
             "respond() kept waiting 2 s after its thread was interrupted; wait with an"
                 + " interruptible call such as HttpClient.send (not sendAsync(...).join()), and on"
                 + " InterruptedException call Thread.currentThread().interrupt() and throw"
@@ -202,10 +233,10 @@ class ContractCheckFailuresTest {
   }
 
   @Test
-  void should_inherit_twelve_checks_when_a_wrapper_extends_the_http_contract() {
+  void should_inherit_thirteen_checks_when_a_wrapper_extends_the_http_contract() {
     // WHEN
     long checks = httpChecks().count();
     // THEN
-    then(checks).isEqualTo(12);
+    then(checks).isEqualTo(13);
   }
 }

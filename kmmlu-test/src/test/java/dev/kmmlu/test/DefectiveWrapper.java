@@ -36,7 +36,10 @@ final class DefectiveWrapper implements Model {
     EMPTY_SUCCESS_ON_ERROR,
     RETRIES_FOREVER,
     LEAKS_PARSE_EXCEPTION,
+    NO_CONTENT_AS_EMPTY_REPLY,
+    NULL_CONTENT_AS_TEXT,
     IGNORES_INTERRUPTS,
+    CLEARS_INTERRUPT_FLAG,
     KEY_IN_TO_STRING,
     KEY_IN_EXCEPTION,
     DROPS_USAGE,
@@ -120,7 +123,9 @@ final class DefectiveWrapper implements Model {
     } catch (IOException e) {
       throw new ModelException("request failed: " + e.getClass().getSimpleName(), e);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      if (defect != Defect.CLEARS_INTERRUPT_FLAG) {
+        Thread.currentThread().interrupt();
+      }
       throw new ModelException("interrupted", e);
     }
   }
@@ -145,7 +150,18 @@ final class DefectiveWrapper implements Model {
       }
       throw new ModelException("the server's reply is not JSON", e);
     }
-    Reply reply = Reply.of(root.path("choices").path(0).path("message").path("content").asText());
+    JsonNode choices = root.path("choices");
+    JsonNode content = choices.path(0).path("message").path("content");
+    boolean usable =
+        switch (defect) {
+          case NO_CONTENT_AS_EMPTY_REPLY -> true;
+          case NULL_CONTENT_AS_TEXT -> choices.isArray() && !choices.isEmpty();
+          default -> content.isTextual();
+        };
+    if (!usable) {
+      throw new ModelException("the server's reply has no choices[0].message.content");
+    }
+    Reply reply = Reply.of(content.asText());
     JsonNode usage = root.path("usage");
     if (usage.isObject() && defect != Defect.DROPS_USAGE) {
       reply =
