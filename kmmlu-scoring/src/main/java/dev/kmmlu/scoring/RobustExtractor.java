@@ -101,7 +101,19 @@ final class RobustExtractor implements AnswerExtractor {
   @Override
   public Extraction extract(ExtractionInput input) {
     java.util.Objects.requireNonNull(input, "input");
-    String s = input.text();
+    ReplyText clean = ReplyText.of(input.text());
+    if (clean == null) {
+      return extract(input.text(), input);
+    }
+    Extraction extraction = extract(clean.text(), input);
+    return extraction.choice().isEmpty()
+        ? extraction
+        : Extraction.found(extraction.choice().get(), extraction.status(),
+            clean.originalStart(extraction.start()), clean.originalEnd(extraction.end()));
+  }
+
+  /** Reads s, the reply's text without encoding noise. */
+  private Extraction extract(String s, ExtractionInput input) {
     boolean cutOff = input.isCutOff();
     if (s.isBlank()) {
       return Extraction.none(cutOff ? ExtractionStatus.TRUNCATED : ExtractionStatus.EMPTY);
