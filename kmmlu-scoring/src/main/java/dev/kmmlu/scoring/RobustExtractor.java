@@ -564,8 +564,7 @@ final class RobustExtractor implements AnswerExtractor {
     if (p > from && OptionToken.isLatinLetter(s.charAt(p - 1))) {
       return -1;
     }
-    int q = skipSpaceAndStars(s, p + 5, to);
-    return q < to && (s.charAt(q) == ':' || s.charAt(q) == '：') ? q + 1 : -1;
+    return separatorEnd(s, skipSpaceAndStars(s, p + 5, to), to); // FINAL: 3, FINAL — 4
   }
 
   private static int skipSpaceAndStars(String s, int q, int to) {

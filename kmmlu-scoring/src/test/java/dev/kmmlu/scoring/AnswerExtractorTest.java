@@ -664,4 +664,16 @@ class AnswerExtractorTest {
     // THEN
     then(extraction.choice().map(Choice::letter).orElse(null)).isEqualTo(letter);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"FINAL: 4", "FINAL — 4", "FINAL - 4", "FINAL → ④"})
+  void should_read_the_final_marker_when_any_separator_follows_it(String reply) {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of(reply, 5);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction.choice()).contains(Choice.D);
+    then(extraction.status()).isEqualTo(ExtractionStatus.STRICT);
+  }
 }
