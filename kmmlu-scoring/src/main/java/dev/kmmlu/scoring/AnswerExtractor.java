@@ -45,6 +45,14 @@ public interface AnswerExtractor {
    * Returns the library's default policy, which reads replies as a careful human grader would.
    *
    * <ul>
+   *   <li>Encoding noise is removed before reading, and reported spans still point into the
+   *       original text: Windows and old Mac line ends, HTML line breaks ({@code <br>}), a newline
+   *       escaped as the two characters {@code \n} (not before a lower-case letter, as in {@code
+   *       \neq}), HTML bold tags, non-breaking and zero-width spaces, the byte-order mark, emoji,
+   *       and decomposed (NFD) Hangul.
+   *   <li>A reply whose short first line is followed by an invented next item or turn (a line
+   *       that starts with "Question:", "질문:", "Q:", "Human:" or "User:") is read up to that
+   *       line when that part holds an answer: "B\n\n질문: ...\n정답: C" answers B.
    *   <li>Reasoning is not the answer: only the text after the last {@code </think>} is read, the
    *       separate reasoning text never is, and a {@code <think>} left open means no answer
    *       came.
@@ -67,7 +75,8 @@ public interface AnswerExtractor {
    *       "3번"; a letter inside a word ("Let's", "A형", "B12") or a digit inside a number ("10.8",
    *       "1/2") is not an option, nor is a value ("2√3", "2π", "4℃", "2 atm", "3 seconds",
    *       "3 : 2", "$3 \times 10^8$", "2가지", "x = 3이 답").
-   *   <li>UNPARSED: a final statement that names two different options ("A 또는 B", "A, C"), an
+   *   <li>UNPARSED: a final statement that names two different options ("A 또는 B", "A, C")
+   *       unless it affirms one of them ("2번과 3번 중 2번이 더 적절하다" answers B), an
    *       option outside the item ("E" on four options), or says there is none ("정답: 없음").
    *   <li>TRUNCATED: the finish reason says the token limit was hit and no marker was found.
    *   <li>LENIENT fallbacks, when no marker names an option: the reply is one option's text; a

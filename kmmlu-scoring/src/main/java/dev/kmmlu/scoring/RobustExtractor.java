@@ -92,6 +92,18 @@ final class RobustExtractor implements AnswerExtractor {
     "choose ", "select ", "pick ", "go with ", "opt for ", "answer "
   };
 
+  /** Words that open a new turn or a new item when they start a line. */
+  private static final String[] TURN_WORDS = {
+    "Human:", "User:", "Question:", "질문:", "Q:", "### Instruction"
+  };
+  private static final int FIRST_LINE_MAX = 30;
+  private static final String[] AMONG = {"중에서 ", "중에 ", "중 "};
+  /** What may follow an option picked among two: "2번이 더 적절하다", "3번입니다". */
+  private static final String[] AFFIRMATIONS = {
+    "이 더 ", "가 더 ", "이 가장 ", "가 가장 ", "이 정답", "가 정답", "이 맞", "가 맞", "입니다", "이다",
+    "을 선택", "를 선택", "을 고르", "를 고르"
+  };
+
   private final boolean fallbacks;
 
   private RobustExtractor(boolean fallbacks) {
@@ -101,7 +113,19 @@ final class RobustExtractor implements AnswerExtractor {
   @Override
   public Extraction extract(ExtractionInput input) {
     java.util.Objects.requireNonNull(input, "input");
-    String s = input.text();
+    ReplyText clean = ReplyText.of(input.text());
+    if (clean == null) {
+      return extract(input.text(), input, input.text().length());
+    }
+    Extraction extraction = extract(clean.text(), input, clean.text().length());
+    return extraction.choice().isEmpty()
+        ? extraction
+        : Extraction.found(extraction.choice().get(), extraction.status(),
+            clean.originalStart(extraction.start()), clean.originalEnd(extraction.end()));
+  }
+
+  /** Reads s up to end, the reply's text without encoding noise. */
+  private Extraction extract(String s, ExtractionInput input, int end) {
     boolean cutOff = input.isCutOff();
     if (s.isBlank()) {
       return Extraction.none(cutOff ? ExtractionStatus.TRUNCATED : ExtractionStatus.EMPTY);
@@ -110,7 +134,7 @@ final class RobustExtractor implements AnswerExtractor {
     if (from < 0) {
       return Extraction.none(cutOff ? ExtractionStatus.TRUNCATED : ExtractionStatus.UNPARSED);
     }
-    int to = s.length();
+    int to = end;
     while (from < to && Character.isWhitespace(s.charAt(from))) {
       from++;
     }
@@ -121,6 +145,15 @@ final class RobustExtractor implements AnswerExtractor {
       return Extraction.none(cutOff ? ExtractionStatus.TRUNCATED : ExtractionStatus.UNPARSED);
     }
     int n = input.optionCount();
+    if (end == s.length()) {
+      int turn = newTurn(s, from, to);
+      if (turn >= 0) {
+        Extraction head = extract(s, input, turn);
+        if (head.choice().isPresent()) {
+          return head; // "B\n\nQuestion: ...\nAnswer: C": the model went on to invent an item
+        }
+      }
+    }
 
     Extraction whole = wholeReplyToken(s, from, to, n);
     if (whole != null) {
@@ -142,6 +175,27 @@ final class RobustExtractor implements AnswerExtractor {
     }
     Extraction fallback = fallback(s, from, to, input);
     return fallback != null ? fallback : Extraction.none(ExtractionStatus.UNPARSED);
+  }
+
+  /**
+   * Returns the start of the first line that opens a new turn or item ("Human:", "Question:",
+   * "질문:"), when the reply's first line is short enough to be an answer; -1 otherwise.
+   */
+  static int newTurn(String s, int from, int to) {
+    int nl = s.indexOf('\n', from);
+    if (nl < 0 || nl >= to || nl - from > FIRST_LINE_MAX) {
+      return -1;
+    }
+    for (int line = nl + 1; line < to && line > 0; line = s.indexOf('\n', line) + 1) {
+      int i = line;
+      while (i < to && (s.charAt(i) == ' ' || s.charAt(i) == '#' || s.charAt(i) == '*')) {
+        i++;
+      }
+      if (OptionToken.afterAny(s, i, to, TURN_WORDS, true) >= 0) {
+        return line;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -510,8 +564,7 @@ final class RobustExtractor implements AnswerExtractor {
     if (p > from && OptionToken.isLatinLetter(s.charAt(p - 1))) {
       return -1;
     }
-    int q = skipSpaceAndStars(s, p + 5, to);
-    return q < to && (s.charAt(q) == ':' || s.charAt(q) == '：') ? q + 1 : -1;
+    return separatorEnd(s, skipSpaceAndStars(s, p + 5, to), to); // FINAL: 3, FINAL — 4
   }
 
   private static int skipSpaceAndStars(String s, int q, int to) {
@@ -520,6 +573,30 @@ final class RobustExtractor implements AnswerExtractor {
       q++;
     }
     return q;
+  }
+
+  /**
+   * Returns the option picked from two alternatives in "2번과 3번 중 2번이 더 적절하다": one of
+   * them, right after 중 (or 중에서), affirmed by what follows it; null otherwise.
+   */
+  private static OptionToken pickedAmong(
+      String s, OptionToken first, OptionToken second, int to) {
+    int i = OptionToken.skipClosers(s, second.next(), to);
+    while (i < to && s.charAt(i) == ' ') {
+      i++;
+    }
+    int among = OptionToken.afterAny(s, i, to, AMONG, false);
+    if (among < 0) {
+      return null;
+    }
+    OptionToken picked = OptionToken.at(s, skipSpaceAndStars(s, among, to), to);
+    if (picked == null || (picked.index() != first.index() && picked.index() != second.index())) {
+      return null;
+    }
+    int k = OptionToken.skipClosers(s, picked.next(), to);
+    boolean affirmed = k >= to || s.charAt(k) == '\n'
+        || OptionToken.afterAny(s, k, to, AFFIRMATIONS, false) >= 0;
+    return affirmed ? picked : null;
   }
 
   /** Returns the extraction a marker's answer gives, or null when it names no option. */
@@ -553,6 +630,14 @@ final class RobustExtractor implements AnswerExtractor {
     int negation = OptionToken.negationAfter(s, token, to);
     if (negation >= 0) {
       return replacement(s, negation, to, n);
+    }
+    OptionToken second = OptionToken.alternative(s, token, to);
+    if (second != null) {
+      OptionToken picked = pickedAmong(s, token, second, to);
+      if (picked == null) {
+        return Extraction.none(ExtractionStatus.UNPARSED);
+      }
+      token = picked;
     }
     if (!token.isWithin(n) || OptionToken.alternative(s, token, to) != null
         || OptionToken.afterAny(s, OptionToken.skipClosers(s, token.next(), to), to,

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -582,5 +583,97 @@ class AnswerExtractorTest {
     // THEN
     then(extraction.choice()).contains(Choice.valueOf(letter));
     then(extraction.status()).isEqualTo(status);
+  }
+
+  static Stream<Arguments> noisyReplies() {
+    return Stream.of(
+        Arguments.of("C\r\n\r\nStep-by-step:\r\n1. Read the question", "C", 0, 1),
+        Arguments.of("1번: 적절하다.<br><br>2번: 적절하다.<br>최종 정답: 2번", "B", 37, 38),
+        Arguments.of("### ANSWER\\nB", "B", 12, 13),
+        Arguments.of("\uFEFF정답:\u00A0\u200B③", "C", 6, 7),
+        Arguments.of("\u110C\u1165\u11BC\u1103\u1161\u11B8: 3", "C", 8, 9),
+        Arguments.of("\uD83D\uDE42 D \u2705", "D", 3, 4),
+        Arguments.of("정답: 3\uFE0F\u20E3", "C", 4, 5),
+        Arguments.of("<b>정답: 4</b>", "D", 7, 8));
+  }
+
+  @ParameterizedTest
+  @MethodSource("noisyReplies")
+  void should_find_the_answer_and_its_original_span_when_the_text_carries_encoding_noise(
+      String reply, String letter, int start, int end) {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of(reply, 4);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction.choice()).contains(Choice.valueOf(letter));
+    then(extraction.start()).isEqualTo(start);
+    then(extraction.end()).isEqualTo(end);
+  }
+
+  @Test
+  void should_keep_a_latex_command_when_it_starts_with_backslash_n() {
+    // GIVEN
+    String latex = "\\(x \\neq 3\\)";
+    String escaped = "FINAL:\\n3";
+    // WHEN
+    ReplyText unchanged = ReplyText.of(latex);
+    ReplyText cleaned = ReplyText.of(escaped);
+    // THEN
+    then(unchanged).isNull();
+    then(cleaned.text()).isEqualTo("FINAL:\n3");
+  }
+
+  @Test
+  void should_take_the_first_answer_when_the_model_goes_on_to_invent_a_new_item() {
+    // GIVEN
+    ExtractionInput input =
+        ExtractionInput.of("B\n\n질문: 다음 중 옳은 것은?\nA. 가\nB. 나\nC. 다\nD. 라\n정답: C", 4);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction).isEqualTo(Extraction.found(Choice.B, ExtractionStatus.STRICT, 0, 1));
+  }
+
+  @Test
+  void should_read_the_last_marker_when_the_first_line_has_no_answer_before_a_new_item() {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of("풀이:\nQuestion: 다시 보면\nAnswer: C", 4);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction.choice()).contains(Choice.C);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "최종 정답: 2번과 3번 중 2번이 더 적절하다.|B",
+        "정답: 1번과 4번 중에서 4번입니다.|D",
+        "정답: 2번과 3번 중 하나입니다.|",
+        "정답: 2번과 3번 중 4번이 더 적절하다.|",
+        "정답: 1번과 3번 중 1번은 틀렸고 3번은 모호하다.|"
+      })
+  void should_take_the_picked_option_only_when_the_reply_affirms_one_of_two(
+      String reply, String letter) {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of(reply, 4);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction.choice().map(Choice::letter).orElse(null)).isEqualTo(letter);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"FINAL: 4", "FINAL — 4", "FINAL - 4", "FINAL → ④"})
+  void should_read_the_final_marker_when_any_separator_follows_it(String reply) {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of(reply, 5);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction.choice()).contains(Choice.D);
+    then(extraction.status()).isEqualTo(ExtractionStatus.STRICT);
   }
 }
