@@ -875,6 +875,9 @@ final class RobustExtractor implements AnswerExtractor {
         if (OptionToken.alternative(s, token, lineEnd) != null) {
           return Extraction.none(ExtractionStatus.UNPARSED);
         }
+        if (labelsAnotherOption(s, token, lineEnd)) {
+          return null; // "A. 틀림 B. 틀림 C. 맞음": a list of options on one line, not an answer
+        }
         if (chosen != null) {
           return null; // a list of options or repeated items, not an answer
         }
@@ -889,6 +892,28 @@ final class RobustExtractor implements AnswerExtractor {
     return doubted(s, chosen, chosen.start(), chosenEnd, to)
         ? Extraction.none(ExtractionStatus.UNPARSED)
         : inRange(chosen, n);
+  }
+
+  /**
+   * Returns whether, after token on its line, another option stands as a label: after a space or
+   * a comma and followed by ".", ")", ":" or "]" ("A. 틀림 B. 틀림").
+   */
+  private static boolean labelsAnotherOption(String s, OptionToken token, int lineEnd) {
+    for (int j = token.next() + 1; j < lineEnd; j++) {
+      char before = s.charAt(j - 1);
+      if (before != ' ' && before != ',' && before != '\t') {
+        continue;
+      }
+      OptionToken other = OptionToken.at(s, j, lineEnd);
+      if (other == null || other.index() == token.index() || other.next() >= lineEnd) {
+        continue;
+      }
+      char after = s.charAt(other.next());
+      if (after == '.' || after == ')' || after == ':' || after == ']' || after == '：') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
