@@ -33,8 +33,8 @@ final class RobustExtractor implements AnswerExtractor {
   private static final String[] ANSWER_VERBS = {"is", "would be", "should be", "will be"};
   /** The characters a conclusion is anchored on: a topic or subject particle, or o/c. */
   private static final String CONCLUSION_STARTS = "은는이가을를oOcCI";
-  /** The characters a marker starts with: 답, answer, final, \\boxed. */
-  private static final String MARKER_STARTS = "답aAfF\\";
+  /** The characters a marker starts with: 답, answer, final, \\boxed, 선택, choice. */
+  private static final String MARKER_STARTS = "답aAfF\\선cC";
 
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern OUTER_QUOTES = Pattern.compile("^[*\"'“‘`]+|[*\"'”’`]+$");
@@ -53,6 +53,12 @@ final class RobustExtractor implements AnswerExtractor {
   /** The first characters of {@link #HEDGES}, to skip the others quickly. */
   private static final String HEDGE_STARTS = "수확모단어불애?정답만라다nmuceis";
   private static final int DOUBT_WINDOW = 40;
+  /** Words that judge one option right or wrong without choosing it: "2번의 설명은 틀렸다". */
+  private static final String[] JUDGEMENTS = {
+    "틀렸", "틀리", "틀린", "잘못", "옳지 않", "맞지 않", "wrong", "incorrect", "false"
+  };
+  /** The first characters of {@link #JUDGEMENTS}. */
+  private static final String VERDICT_STARTS = "틀잘옳맞wif";
   /** Doubts that undo a conclusion when they follow its option in the same sentence. */
   private static final String[] CONCLUSION_HEDGES = {
     "수도 있", "확실하지", "모르겠", "불확실", "애매", "같지만", "?", "not sure", "unsure",
@@ -66,6 +72,8 @@ final class RobustExtractor implements AnswerExtractor {
     "인지", "일지", "일 수도", "일수도", "이라고 하기", "라고 하기", "이라고 보기", "라고 보기", "이라고 단정",
     "라고 단정", "이라 단정", "라 단정"
   };
+  /** Endings that report an option in a past clause: "학생이 선택한 보기는 2번이었지만". */
+  private static final String[] PAST_CONTRASTS = {"이었지만", "였지만", "이었으나", "였으나"};
   private static final String[] CHOOSE_VERBS_KO = {
     "선택", "고르", "고릅", "골라", "골랐", "고른", "택하", "택합", "택한", "택했"
   };
@@ -83,7 +91,7 @@ final class RobustExtractor implements AnswerExtractor {
   private static final String[] AS_ANSWER = {"최종 정답으로 ", "정답으로 ", "답으로 "};
   private static final String[] BEST_KO = {
     "가장 적절", "가장 옳", "가장 알맞", "가장 타당", "가장 적합", "가장 부적절", "가장 거리가 먼",
-    "가장 자연스럽", "더 적절", "더 자연스럽", "더 옳", "더 알맞", "더 타당"
+    "가장 자연스럽", "가장 정확", "더 적절", "더 자연스럽", "더 옳", "더 알맞", "더 타당", "더 정확"
   };
   private static final String[] ORDINAL_SUBJECTS = {"문장", "보기", "선택지", "항목", "옵션"};
   private static final String[] CONDITIONS = {"if", "when", "whether", "unless", "suppose"};
@@ -293,6 +301,14 @@ final class RobustExtractor implements AnswerExtractor {
         answerAt = finalMarker(s, p, from, to);
       } else if (c == '\\' && s.startsWith("\\boxed{", p)) {
         answerAt = p + 7;
+      } else if (c == '선') {
+        answerAt = choiceMarker(s, p, from, to);
+        sentence = answerAt < -1;
+        if (sentence) {
+          answerAt = -answerAt - 2;
+        }
+      } else if (c == 'c' || c == 'C') {
+        answerAt = englishChoiceMarker(s, p, from, to);
       } else {
         continue;
       }
@@ -351,6 +367,13 @@ final class RobustExtractor implements AnswerExtractor {
       return null;
     }
     OptionToken token = OptionToken.endingAt(s, from, k - 1, to);
+    if (token == null) {
+      token = ordinalSubject(s, from, k - 1, to); // "세 번째 선택지가 정답", "4번째 보기가 정답입니다"
+      if (token != null && OptionToken.endsWithAny(s, from,
+          skipBackSpaceAndStars(s, from, token.start()), CONJUNCTIONS_BEFORE) >= 0) {
+        return null;
+      }
+    }
     if (token == null || alternativeBefore(s, from, token, to) || valueBefore(s, from, token)) {
       return null;
     }
@@ -496,9 +519,73 @@ final class RobustExtractor implements AnswerExtractor {
       q = separator;
     }
     if (!jeong && !particle && !colon && !finalHeading) {
-      return -1;
+      return bareAnswerLine(s, p, from, q, to) ? q : -1;
     }
     return particle && !colon ? -q - 2 : q;
+  }
+
+  /**
+   * Returns whether the lone 답 at p starts its line and is followed, at q, by an option that ends
+   * the line: "답 4", "답 ③".
+   */
+  private static boolean bareAnswerLine(String s, int p, int from, int q, int to) {
+    if (p > from && s.charAt(p - 1) != '\n' || q == p + 1) {
+      return false;
+    }
+    OptionToken token = OptionToken.at(s, q, to);
+    if (token == null) {
+      return false;
+    }
+    int k = OptionToken.skipClosers(s, token.next(), to);
+    while (k < to && (s.charAt(k) == '.' || s.charAt(k) == ' ')) {
+      k++;
+    }
+    return k >= to || s.charAt(k) == '\n';
+  }
+
+  /**
+   * Returns where the answer after "선택:" or "최종 선택은" starts, -1 when p is not such a marker,
+   * or {@code -(position) - 2} for "최종 선택은", whose answer may come later in the sentence. A
+   * bare 선택 needs a separator; 선택지, 선택한 and 선택합니다 are not markers.
+   */
+  private static int choiceMarker(String s, int p, int from, int to) {
+    if (!s.startsWith("선택", p)) {
+      return -1;
+    }
+    boolean finalWord = false;
+    if (p > from && OptionToken.isHangul(s.charAt(p - 1))) {
+      if (p - 2 < from || !s.startsWith("최종", p - 2)) {
+        return -1;
+      }
+      finalWord = true;
+    } else if (p - 3 >= from && s.charAt(p - 1) == ' ' && s.startsWith("최종", p - 3)) {
+      finalWord = true;
+    }
+    int q = p + 2;
+    boolean particle = false;
+    if (finalWord && q < to && (s.charAt(q) == '은' || s.charAt(q) == '는')) {
+      particle = true;
+      q++;
+    }
+    if (q < to && OptionToken.isHangul(s.charAt(q))) {
+      return -1;
+    }
+    q = skipSpaceAndStars(s, q, to);
+    int separator = separatorEnd(s, q, to);
+    if (separator >= 0) {
+      return separator;
+    }
+    return particle ? -q - 2 : -1;
+  }
+
+  /** Returns where the answer after "Choice:" or "My choice: " starts, or -1. */
+  private static int englishChoiceMarker(String s, int p, int from, int to) {
+    if (p + 6 > to || !OptionToken.matchesIgnoreCase(s, p, "choice")
+        || p > from && OptionToken.isLatinLetter(s.charAt(p - 1))
+        || p + 6 < to && OptionToken.isLatinLetter(s.charAt(p + 6))) {
+      return -1;
+    }
+    return separatorEnd(s, skipSpaceAndStars(s, p + 6, to), to);
   }
 
   private static int englishMarker(String s, int p, int from, int to) {
@@ -919,11 +1006,13 @@ final class RobustExtractor implements AnswerExtractor {
   /**
    * Returns whether the line [lineStart, lineEnd) that holds token doubts or denies it: a hedge
    * word ("수도 있", "확실하지", "might") or a question mark within {@value #DOUBT_WINDOW}
-   * characters of it, or a denial of the token itself.
+   * characters of it, a denial of the token itself, or a past contrast ("2번이었지만").
    */
   private static boolean doubted(String s, OptionToken token, int lineStart, int lineEnd, int to) {
     if (OptionToken.negationAfter(s, token, to) >= 0
-        || OptionToken.negatedBefore(s, token, lineStart)) {
+        || OptionToken.negatedBefore(s, token, lineStart)
+        || OptionToken.afterAny(s, OptionToken.skipClosers(s, token.next(), to), to,
+            PAST_CONTRASTS, false) >= 0) {
       return true;
     }
     int end = Math.min(lineEnd, token.next() + DOUBT_WINDOW);
@@ -1127,7 +1216,8 @@ final class RobustExtractor implements AnswerExtractor {
    */
   private static boolean hedgedAfter(String s, OptionToken token, int to) {
     int i = OptionToken.skipClosers(s, token.next(), to);
-    if (OptionToken.afterAny(s, i, to, DOUBTS_AFTER, false) >= 0) {
+    if (OptionToken.afterAny(s, i, to, DOUBTS_AFTER, false) >= 0
+        || OptionToken.afterAny(s, i, to, PAST_CONTRASTS, false) >= 0) {
       return true;
     }
     int end = Math.min(to, i + DOUBT_WINDOW);
@@ -1196,6 +1286,11 @@ final class RobustExtractor implements AnswerExtractor {
       if (token != null && token.end() == k) {
         return token;
       }
+    }
+    int d = k - 3; // "4번째 보기"
+    if (d >= from && s.charAt(d) >= '1' && s.charAt(d) <= '9'
+        && (d == from || !OptionToken.isLatinLetterOrDigit(s.charAt(d - 1)))) {
+      return new OptionToken(s.charAt(d) - '1', d, k, k, true);
     }
     return null;
   }
@@ -1306,6 +1401,29 @@ final class RobustExtractor implements AnswerExtractor {
     return -1;
   }
 
+  /**
+   * Returns whether the line [lineStart, lineEnd) only judges its option, which ends at after
+   * ("보기 2번의 설명은 틀렸다", "option 3 is wrong"), without a connective that makes the
+   * judgement the reply's conclusion ("따라서", "so"). A judgement before the option restates the
+   * question ("옳지 않은 것 → ④").
+   */
+  private static boolean judgedWithoutConclusion(
+      String s, int lineStart, int after, int lineEnd) {
+    boolean judged = false;
+    for (int k = after; k < lineEnd && !judged; k++) {
+      judged = VERDICT_STARTS.indexOf(Character.toLowerCase(s.charAt(k))) >= 0
+          && OptionToken.afterAny(s, k, lineEnd, JUDGEMENTS, true) >= 0;
+    }
+    if (!judged) {
+      return false;
+    }
+    int i = lineStart;
+    while (i < lineEnd && " \t*#>-".indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    return OptionToken.afterAny(s, i, lineEnd, CONNECTIVES, true) < 0;
+  }
+
   /** The single bold, bracketed or dollar-wrapped option on the last line: "… to **D**". */
   private static Extraction lastLineDelimited(String s, int from, int to, int n) {
     int lineStart = Math.max(from, s.lastIndexOf('\n', to - 1) + 1);
@@ -1321,7 +1439,8 @@ final class RobustExtractor implements AnswerExtractor {
       chosen = token;
       k = token.next() - 1;
     }
-    if (chosen == null || doubted(s, chosen, lineStart, to, to)) {
+    if (chosen == null || doubted(s, chosen, lineStart, to, to)
+        || judgedWithoutConclusion(s, lineStart, chosen.next(), to)) {
       return null;
     }
     return inRange(chosen, n);
