@@ -676,4 +676,70 @@ class AnswerExtractorTest {
     then(extraction.choice()).contains(Choice.D);
     then(extraction.status()).isEqualTo(ExtractionStatus.STRICT);
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "최종 선택: B|B",
+        "최종 선택은 ②|B",
+        "최종선택: ④|D",
+        "선택: 3|C",
+        "선택 → 2|B",
+        "My choice: C|C",
+        "Final choice: (B) because it is cheaper.|B",
+        "풀이를 마쳤다.\\n답 4|D",
+        "4번째 보기가 정답입니다.|D",
+        "세 번째 선택지가 정답|C"
+      })
+  void should_read_a_strict_answer_when_a_choice_marker_or_an_ordinal_names_it(
+      String reply, String letter) {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of(reply.replace("\\n", "\n"), 4);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction.choice().map(Choice::letter)).contains(letter);
+    then(extraction.status()).isEqualTo(ExtractionStatus.STRICT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "선택: 없음",
+        "선택: 3번과 4번",
+        "답 2개가 모두 맞는 것 같다.",
+        "The choice between A and D depends on the facts.",
+        "첫 번째 보기와 세 번째 보기가 정답입니다.",
+        "5번째 보기가 정답",
+        "제1조에 따르면 보기 2번의 설명은 틀렸다.",
+        "학생이 선택한 보기는 2번이었지만 교사는 이를 인정하지 않았다."
+      })
+  void should_give_no_letter_when_the_reply_commits_to_no_single_option(String reply) {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of(reply, 4);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction.choice()).isEmpty();
+    then(extraction.status()).isEqualTo(ExtractionStatus.UNPARSED);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "A와 B는 틀렸고, C와 D 중에서는 D가 더 정확합니다.|D",
+        "앞의 보기는 법문과 같다.\\n따라서 보기 2번의 설명은 틀렸다.|B"
+      })
+  void should_read_a_lenient_answer_when_a_pick_or_a_concluded_judgement_names_it(
+      String reply, String letter) {
+    // GIVEN
+    ExtractionInput input = ExtractionInput.of(reply.replace("\\n", "\n"), 4);
+    // WHEN
+    Extraction extraction = ROBUST.extract(input);
+    // THEN
+    then(extraction.choice().map(Choice::letter)).contains(letter);
+    then(extraction.status()).isEqualTo(ExtractionStatus.LENIENT);
+  }
 }
