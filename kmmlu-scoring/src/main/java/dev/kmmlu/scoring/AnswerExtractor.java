@@ -60,9 +60,10 @@ public interface AnswerExtractor {
    *       {@code 3번}, {@code ③}); the {@code "answer"} field of a JSON reply; otherwise the
    *       <em>last</em> final-answer marker that names an option: 정답, 답, 답변, 답안, 최종 답,
    *       최종 정답 (with 은/는 or an ASCII or full-width colon), [정답], 정답 번호:, Answer, Final
-   *       answer, "the answer is", FINAL:, {@code <answer>3</answer>}, {@code \boxed{}}, and the
+   *       answer, "the answer is", FINAL:, 선택:, 최종 선택은, Choice:, "My choice:", a line that
+   *       is only 답 and an option ("답 4"), {@code <answer>3</answer>}, {@code \boxed{}}, and the
    *       forms that put the option first or after a subject particle: "③번이 정답이다", "정답이
-   *       B입니다", "3이 답입니다", "B가 올바른 답입니다". A marker may be followed by a colon, an
+   *       B입니다", "3이 답입니다", "B가 올바른 답입니다", "4번째 보기가 정답입니다". A marker may be followed by a colon, an
    *       arrow ("정답 ⇒ 2"), "=", a dash and a space ("정답 - 3번", "Answer — C") or a table bar
    *       ("| 정답 | ③ |"), or be bracketed ("[정답]", "<정답>"); the JSON key may be "answer" or
    *       "정답"; "정답은 다음과 같습니다." reads the option that leads the next line. After a
@@ -84,13 +85,15 @@ public interface AnswerExtractor {
    *       lines agree; a first or last line that is only an option and a copula ("3번입니다."); a
    *       conclusion such as "옳지 않은 것은 2번입니다", "option B is correct", "the correct
    *       option is 2", "4번을 선택합니다", "③이 가장 적절합니다", "두 번째 문장이 더
-   *       자연스럽습니다" or "I'll go with C", unless its sentence doubts it; a last line that is
+   *       자연스럽습니다", "C와 D 중에서는 D가 더 정확합니다" or "I'll go with C", unless its
+   *       sentence doubts it; a last line that is
    *       a connective and one option ("Therefore, B.", "따라서 3."); a single bold or bracketed
-   *       option on the last line.
+   *       option on the last line, unless that line only judges it ("보기 2번의 설명은 틀렸다")
+   *       without a connective ("따라서", "so") that makes the judgement the conclusion.
    *   <li>No letter from a fallback: a list or table that analyses the options one by one
    *       without a conclusion, a last line that is one item of such a list, an option the
    *       reply denies ("③이 아니다", "not (B)"), doubts ("수도 있다", "확실하지 않다", "might"),
-   *       or supposes ("만약 3번이 정답이라면"), and a clause rather than a statement ("1번을
+   *       supposes ("만약 3번이 정답이라면") or reports in a past clause ("2번이었지만"), and a clause rather than a statement ("1번을
    *       선택한 학생은", "2번을 고르면"). A bare number with a unit ("4 kg") is not an option.
    * </ul>
    */
