@@ -578,12 +578,30 @@ final class RobustExtractor implements AnswerExtractor {
     return particle ? -q - 2 : -1;
   }
 
-  /** Returns where the answer after "Choice:" or "My choice: " starts, or -1. */
+  /**
+   * Returns where the answer after "Choice:", "My choice:" or "Final choice:" starts, or -1. The
+   * word must start its line or follow "my" or "final", so "Looking at each choice:" followed by
+   * a list of options is not a marker.
+   */
   private static int englishChoiceMarker(String s, int p, int from, int to) {
     if (p + 6 > to || !OptionToken.matchesIgnoreCase(s, p, "choice")
         || p > from && OptionToken.isLatinLetter(s.charAt(p - 1))
         || p + 6 < to && OptionToken.isLatinLetter(s.charAt(p + 6))) {
       return -1;
+    }
+    int k = p;
+    while (k > from && " *_#-\t".indexOf(s.charAt(k - 1)) >= 0) {
+      k--;
+    }
+    if (k > from && s.charAt(k - 1) != '\n') {
+      int wordStart = k;
+      while (wordStart > from && OptionToken.isLatinLetter(s.charAt(wordStart - 1))) {
+        wordStart--;
+      }
+      String word = s.substring(wordStart, k);
+      if (!word.equalsIgnoreCase("my") && !word.equalsIgnoreCase("final")) {
+        return -1;
+      }
     }
     return separatorEnd(s, skipSpaceAndStars(s, p + 6, to), to);
   }
