@@ -32,7 +32,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * Comparison comparison = Comparison.of(List.of(Report.read(a), Report.read(b), Report.read(c)));
- * System.out.println(comparison.toMarkdown());
+ * String markdown = comparison.toMarkdown();   // or toJson()
  * }</pre>
  */
 public final class Comparison {

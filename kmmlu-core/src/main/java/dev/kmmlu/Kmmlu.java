@@ -12,7 +12,7 @@ import java.util.Properties;
  *
  * <pre>{@code
  * Report report = Kmmlu.pro().evaluate(model);
- * report.verdicts().forEach(v -> System.out.println(v.summary()));
+ * List<String> summaries = report.verdicts().stream().map(Verdict::summary).toList();
  * }</pre>
  */
 public final class Kmmlu {

@@ -62,7 +62,6 @@ final class ChatCompletionServer implements AutoCloseable {
   private final CountDownLatch released = new CountDownLatch(1);
   private final AtomicInteger answered = new AtomicInteger();
   private volatile String run = "run-1";
-  private volatile long delayMillis;
   private volatile int holdAfter = Integer.MAX_VALUE;
 
   ChatCompletionServer(List<Question> questions) throws IOException {
@@ -91,12 +90,6 @@ final class ChatCompletionServer implements AutoCloseable {
   /** Plays {@code fault} on the first request for {@code questionId}. */
   ChatCompletionServer fault(String questionId, Fault fault) {
     faults.put(questionId, fault);
-    return this;
-  }
-
-  /** Waits {@code millis} before each answer. */
-  ChatCompletionServer delay(long millis) {
-    delayMillis = millis;
     return this;
   }
 
@@ -148,9 +141,6 @@ final class ChatCompletionServer implements AutoCloseable {
       record(new Request(run, question.id(), nanos, authorization, 200));
       if (answered.incrementAndGet() > holdAfter) {
         released.await();
-      }
-      if (delayMillis > 0) {
-        Thread.sleep(delayMillis);
       }
       send(exchange, 200, Map.of(), completion(request, question));
     } catch (InterruptedException e) {

@@ -11,8 +11,8 @@ import java.time.Duration;
  *   <li>{@code pro URL DIR}: runs {@code Kmmlu.pro().evaluate(model)} as written (the data comes
  *       from the hub the environment names), writes the report into DIR and prints its key numbers
  *       as {@code key=value} lines.
- *   <li>{@code journal URL DIR}: runs the demo set with a journal in DIR and concurrency 4, to be
- *       killed part way.
+ *   <li>{@code journal URL DIR}: runs the demo set with a journal in DIR and concurrency 4, printing
+ *       {@code done=N} after each finished (journaled) item, to be killed part way.
  * </ul>
  */
 final class ChildRun {
@@ -38,7 +38,17 @@ final class ChildRun {
     if (mode.equals("pro")) {
       report = Kmmlu.pro().evaluate(model);
     } else if (mode.equals("journal")) {
-      report = Kmmlu.demo().withJournal(directory).withConcurrency(4).evaluate(model);
+      report =
+          Kmmlu.demo()
+              .withJournal(directory)
+              .withConcurrency(4)
+              .withProgressListener(
+                  progress -> {
+                    // The parent reads these lines to know how many items the journal holds.
+                    System.out.println("done=" + progress.done());
+                    System.out.flush();
+                  })
+              .evaluate(model);
     } else {
       throw new IllegalArgumentException("mode must be pro or journal, but was " + mode);
     }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmmlu.datasets.Datasets;
 import dev.kmmlu.datasets.Question;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -140,19 +143,24 @@ class EndToEndProcessTest {
   }
 
   @Test
+  @Timeout(value = DEADLINE_SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void should_not_ask_journaled_items_again_when_resuming_after_the_process_was_killed()
       throws Exception {
-    // GIVEN a child run whose server answers each request after 40 ms and holds every request
-    // after the 30th, so the run cannot finish before it is killed
-    server.delay(40).holdAfter(30).wrongFor(Set.of(demo.get(50).id(), demo.get(60).id()));
+    // GIVEN a child run whose server holds every request after the 30th, so the run cannot
+    // finish before it is killed; the child prints done=N after each journaled item
+    server.holdAfter(30).wrongFor(Set.of(demo.get(50).id(), demo.get(60).id()));
     Path journalDir = dir.resolve("journal");
     Path journalFile = journalDir.resolve(Run.JOURNAL_FILE);
     Process process = start(child("journal", journalDir));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
-    while (lines(journalFile) < 20) {
-      assertThat(process.isAlive()).as(stderr("journal")).isTrue();
-      assertThat(System.nanoTime()).as("journal lines before the deadline").isLessThan(deadline);
-      Thread.sleep(10);
+    BufferedReader stdout =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8));
+    int done = 0;
+    while (done < 20) {
+      String line = stdout.readLine();
+      assertThat(line).as("progress from the child; %s", stderr("journal")).isNotNull();
+      if (line.startsWith("done=")) {
+        done = Integer.parseInt(line.substring(5).strip());
+      }
     }
     process.destroyForcibly();
     assertThat(process.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
@@ -189,20 +197,6 @@ class EndToEndProcessTest {
 
   private List<String> requestedIds(String run) {
     return server.requests(run).stream().map(ChatCompletionServer.Request::questionId).toList();
-  }
-
-  private static long lines(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      return 0;
-    }
-    byte[] bytes = Files.readAllBytes(file);
-    long count = 0;
-    for (byte b : bytes) {
-      if (b == '\n') {
-        count++;
-      }
-    }
-    return count;
   }
 
   private String stderr(String mode) {

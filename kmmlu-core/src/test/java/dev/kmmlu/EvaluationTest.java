@@ -132,14 +132,17 @@ class EvaluationTest {
   @Test
   void should_keep_at_most_concurrency_calls_in_flight() {
     // GIVEN
+    // GIVEN a model whose first three calls wait until all three are in flight together
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger peak = new AtomicInteger();
+    CountDownLatch threeInFlight = new CountDownLatch(3);
     Model model =
         prompt -> {
           int now = inFlight.incrementAndGet();
           peak.accumulateAndGet(now, Math::max);
+          threeInFlight.countDown();
           try {
-            Thread.sleep(5);
+            assertThat(threeInFlight.await(10, TimeUnit.SECONDS)).isTrue();
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -148,9 +151,10 @@ class EvaluationTest {
         };
     // WHEN
     Report report = Kmmlu.pro().withDataset(proDataset()).withConcurrency(3).evaluate(model);
-    // THEN
+    // THEN three calls were in flight at once, and never more
     assertThat(report.questions()).isEqualTo(40);
-    assertThat(peak.get()).isBetween(1, 3);
+    assertThat(report.failed()).isZero();
+    assertThat(peak.get()).isEqualTo(3);
   }
 
   @Test
@@ -392,7 +396,7 @@ class EvaluationTest {
               if (calls.incrementAndGet() > 5) {
                 blocked.countDown();
                 try {
-                  Thread.sleep(60_000);
+                  new CountDownLatch(1).await(); // blocks until the run interrupts this call
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
                   throw new ModelException("interrupted", 0, "", false, 1, null);

@@ -268,14 +268,15 @@ public abstract class HttpModelContract extends ModelContract {
     server().defaultResponse(StubResponse.reply("정답: A").withDelay(Duration.ofMinutes(10)));
     ContractCall call = ContractCall.start(checkedModel(), ContractQuestions.fourOptionPrompt());
     long deadlineNanos = System.nanoTime() + deadline().toNanos();
-    while (server().requestCount() == 0 && !call.isDone()) {
+    boolean sent = false;
+    while (!sent && !call.isDone()) {
       if (System.nanoTime() > deadlineNanos) {
         call.interrupt();
         throw new AssertionError(
             "respond() sent no request within " + seconds(deadline()) + " (" + "server at "
                 + server().baseUrl() + "); the check cannot interrupt a call that never starts");
       }
-      pause();
+      sent = awaitRequest();
     }
     if (call.isDone()) {
       throw new AssertionError(
@@ -439,9 +440,10 @@ public abstract class HttpModelContract extends ModelContract {
     return (ModelException) thrown;
   }
 
-  private static void pause() {
+  /** Waits (blocking, at most 20 ms) for the server to receive a request. */
+  private boolean awaitRequest() {
     try {
-      Thread.sleep(5);
+      return server().pollRequest(Duration.ofMillis(20)) != null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("the contract check was interrupted", e);

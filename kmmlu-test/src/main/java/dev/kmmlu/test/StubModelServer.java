@@ -174,6 +174,14 @@ public final class StubModelServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes the oldest request not yet taken, waiting up to {@code timeout} (a blocking wait, not a
+   * sleep), or returns null when none arrived.
+   */
+  RecordedRequest pollRequest(Duration timeout) throws InterruptedException {
+    return untaken.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
   private void handle(HttpExchange exchange) {
     try {
       String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
