@@ -183,7 +183,7 @@ final class HtmlReport {
         .append(escape(MarkdownReport.passedLine(report)))
         .append("</p>\n<ul class=\"badges\">\n");
     for (Verdict verdict : report.verdicts()) {
-      String label = MarkdownReport.verdictLabel(verdict.status());
+      String label = verdict.status().label();
       html.append("<li class=\"badge ")
           .append(verdict.status().name().toLowerCase(Locale.ROOT).replace('_', '-'))
           .append("\" title=\"")
@@ -200,7 +200,7 @@ final class HtmlReport {
       html.append("<tr><td>")
           .append(escape(verdict.displayName()))
           .append("</td><td>")
-          .append(MarkdownReport.verdictLabel(verdict.status()))
+          .append(verdict.status().label())
           .append("</td><td class=\"num\">")
           .append(percent(verdict.accuracy().value()))
           .append("</td><td>");

@@ -87,7 +87,7 @@ final class MarkdownReport {
         md.append("| ")
             .append(cell(verdict.displayName()))
             .append(" | ")
-            .append(verdictLabel(verdict.status()))
+            .append(verdict.status().label())
             .append(" | ")
             .append(percent(verdict.accuracy().value()))
             .append(" | ")
@@ -174,22 +174,6 @@ final class MarkdownReport {
   /** Returns "Passed N of M licences". */
   static String passedLine(Report report) {
     return "Passed " + report.passedCount() + " of " + report.verdicts().size() + " licences.";
-  }
-
-  /** Returns the label of a verdict status: PASS, FAIL, NO RULE or NO DATA. */
-  static String verdictLabel(Verdict.Status status) {
-    switch (status) {
-      case PASSED:
-        return "PASS";
-      case FAILED:
-        return "FAIL";
-      case NO_RULE:
-        return "NO RULE";
-      case NO_DATA:
-        return "NO DATA";
-      default:
-        throw new AssertionError(status);
-    }
   }
 
   /** Returns the number of replies that were graded (the failed calls have none). */

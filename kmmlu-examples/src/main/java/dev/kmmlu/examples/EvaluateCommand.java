@@ -461,7 +461,7 @@ final class EvaluateCommand implements Callable<Integer>, KmmluCommand.Verbosity
       for (Verdict verdict : report.verdicts()) {
         licences.row(
             verdict.displayName(),
-            verdictLabel(verdict.status()),
+            verdict.status().label(),
             percent(verdict.accuracy().value()));
       }
       licences.print(out);
@@ -472,20 +472,6 @@ final class EvaluateCommand implements Callable<Integer>, KmmluCommand.Verbosity
           report.verdicts().size());
     }
     out.flush();
-  }
-
-  /** Returns the verdict as report.md and report.html show it: PASS, FAIL, NO RULE, NO DATA. */
-  static String verdictLabel(Verdict.Status status) {
-    switch (status) {
-      case PASSED:
-        return "PASS";
-      case FAILED:
-        return "FAIL";
-      case NO_RULE:
-        return "NO RULE";
-      default:
-        return "NO DATA";
-    }
   }
 
   static String percent(double fraction) {

@@ -528,13 +528,7 @@ public sealed interface PassRule
 
     @Override
     public Check check(Scorecard card, String group) {
-      requireNonNull(card, "card");
-      requireNonNull(group, "group");
-      List<Check> parts = new ArrayList<>();
-      for (PassRule rule : rules) {
-        parts.add(rule.check(card, group));
-      }
-      return Rules.combine(parts, true);
+      return Rules.combine(Rules.checkEach(rules, card, group), true);
     }
   }
 
@@ -554,13 +548,7 @@ public sealed interface PassRule
 
     @Override
     public Check check(Scorecard card, String group) {
-      requireNonNull(card, "card");
-      requireNonNull(group, "group");
-      List<Check> parts = new ArrayList<>();
-      for (PassRule rule : rules) {
-        parts.add(rule.check(card, group));
-      }
-      return Rules.combine(parts, false);
+      return Rules.combine(Rules.checkEach(rules, card, group), false);
     }
   }
 }

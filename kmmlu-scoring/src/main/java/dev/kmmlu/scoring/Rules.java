@@ -1,5 +1,7 @@
 package dev.kmmlu.scoring;
 
+import static java.util.Objects.requireNonNull;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -9,6 +11,17 @@ import java.util.Locale;
 /** Shared arithmetic and formatting of the pass rules. */
 final class Rules {
   private Rules() {}
+
+  /** Returns each rule's check of {@code group} on {@code card}, in order. */
+  static List<PassRule.Check> checkEach(List<PassRule> rules, Scorecard card, String group) {
+    requireNonNull(card, "card");
+    requireNonNull(group, "group");
+    List<PassRule.Check> checks = new ArrayList<>(rules.size());
+    for (PassRule rule : rules) {
+      checks.add(rule.check(card, group));
+    }
+    return checks;
+  }
 
   static boolean atLeast(double score, double threshold) {
     return score >= threshold - PassRule.EPSILON;

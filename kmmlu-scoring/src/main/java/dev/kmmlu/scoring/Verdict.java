@@ -62,6 +62,20 @@ public record Verdict(
     /** The rules hold no rule for the licence; not counted as passed. */
     NO_RULE,
     /** The data holds no scored item for the licence; not counted as passed. */
-    NO_DATA
+    NO_DATA;
+
+    /** Returns the short label reports show: PASS, FAIL, NO RULE or NO DATA. */
+    public String label() {
+      switch (this) {
+        case PASSED:
+          return "PASS";
+        case FAILED:
+          return "FAIL";
+        case NO_RULE:
+          return "NO RULE";
+        default:
+          return "NO DATA";
+      }
+    }
   }
 }
