@@ -65,7 +65,7 @@ public interface AnswerExtractor {
    *       forms that put the option first or after a subject particle: "③번이 정답이다", "정답이
    *       B입니다", "3이 답입니다", "B가 올바른 답입니다", "4번째 보기가 정답입니다". A marker may be followed by a colon, an
    *       arrow ("정답 ⇒ 2"), "=", a dash and a space ("정답 - 3번", "Answer — C") or a table bar
-   *       ("| 정답 | ③ |"), or be bracketed ("[정답]", "<정답>"); the JSON key may be "answer" or
+   *       ("| 정답 | ③ |"), or be bracketed ("[정답]", "&lt;정답&gt;"); the JSON key may be "answer" or
    *       "정답"; "정답은 다음과 같습니다." reads the option that leads the next line. After a
    *       marker, markdown bold, brackets, {@code $..$}, {@code \boxed{\text{..}}} and words
    *       such as "선택지" or "option" are skipped; an ordinal ("두 번째", "the second option")

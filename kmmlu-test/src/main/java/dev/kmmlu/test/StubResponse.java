@@ -114,7 +114,7 @@ public final class StubResponse {
         Map.of("Content-Type", "application/json; charset=utf-8"));
   }
 
-  /** Returns HTTP 200 with a body that is not valid JSON: {@code {"choices": [{"message": }. */
+  /** Returns HTTP 200 with a body cut off in the middle of a JSON object, so not valid JSON. */
   public static StubResponse malformed() {
     return body(200, "{\"choices\": [{\"message\": ");
   }
