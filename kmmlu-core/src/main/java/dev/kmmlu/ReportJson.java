@@ -219,8 +219,8 @@ final class ReportJson {
             runNode.path("seed").asLong(),
             reader.text(runNode, "headline"),
             reader.text(runNode, "libraryVersion"),
-            Instant.parse(reader.text(runNode, "started")),
-            Instant.parse(reader.text(runNode, "finished")),
+            reader.instant(runNode, "started"),
+            reader.instant(runNode, "finished"),
             Duration.ofMillis(runNode.path("wallTimeMillis").asLong()),
             runNode.path("promptTokens").asLong(),
             runNode.path("completionTokens").asLong(),
@@ -255,7 +255,7 @@ final class ReportJson {
     root.path("extraction")
         .properties()
         .forEach(
-            e -> statuses.put(ExtractionStatus.valueOf(e.getKey()), e.getValue().asInt()));
+            e -> statuses.put(reader.status(e.getKey()), e.getValue().asInt()));
     List<Verdict> verdicts = new ArrayList<>();
     for (JsonNode node : root.path("licences")) {
       List<GroupScore> licenceSubjects = new ArrayList<>();
@@ -269,7 +269,7 @@ final class ReportJson {
           new Verdict(
               reader.text(node, "name"),
               reader.text(node, "nameEnglish"),
-              Verdict.Status.valueOf(reader.text(node, "status")),
+              reader.verdictStatus(node, "status"),
               licenceQuestions,
               reader.integer(node, "correct"),
               estimate(node.get("accuracy"), node.get("standardError"), node.get("interval95"), licenceQuestions),
@@ -372,6 +372,45 @@ final class ReportJson {
             source, 0, field, "expected a string, but found " + value.getNodeType(), null);
       }
       return value.asText();
+    }
+
+    Instant instant(JsonNode node, String field) {
+      String text = text(node, field);
+      try {
+        return Instant.parse(text);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new DatasetException(
+            source, 0, field, "expected an ISO-8601 instant, but found \"" + text + "\"", e);
+      }
+    }
+
+    ExtractionStatus status(String name) {
+      try {
+        return ExtractionStatus.valueOf(name);
+      } catch (IllegalArgumentException e) {
+        throw new DatasetException(
+            source,
+            0,
+            "extraction." + name,
+            "expected one of " + java.util.Arrays.toString(ExtractionStatus.values())
+                + ", but found \"" + name + "\"",
+            e);
+      }
+    }
+
+    Verdict.Status verdictStatus(JsonNode node, String field) {
+      String name = text(node, field);
+      try {
+        return Verdict.Status.valueOf(name);
+      } catch (IllegalArgumentException e) {
+        throw new DatasetException(
+            source,
+            0,
+            field,
+            "expected one of " + java.util.Arrays.toString(Verdict.Status.values())
+                + ", but found \"" + name + "\"",
+            e);
+      }
     }
 
     int integer(JsonNode node, String field) {

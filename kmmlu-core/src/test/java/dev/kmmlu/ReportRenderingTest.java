@@ -1,14 +1,18 @@
 package dev.kmmlu;
 
+import static org.assertj.core.api.BDDAssertions.catchThrowable;
 import static org.assertj.core.api.BDDAssertions.then;
 
 import dev.kmmlu.datasets.Benchmark;
+import dev.kmmlu.datasets.DatasetException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ReportRenderingTest {
   private static final String REDUX_MARKDOWN =
@@ -202,6 +206,30 @@ class ReportRenderingTest {
         .contains("<span class=\"licence\">변호사 (Lawyer)</span> <strong>FAIL</strong>")
         .contains("<p>Passed 1 of 14 licences.</p>");
     then(count(html, "<li class=\"badge ")).isEqualTo(14);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\"started\" : \"| \"started\" : \"yesterday| report.json: field \"started\": expected"
+            + " an ISO-8601 instant, but found \"yesterday",
+        "\"status\" : \"FAILED\"| \"status\" : \"LOST\"| report.json: field \"status\":"
+            + " expected one of [PASSED, FAILED, NO_RULE, NO_DATA], but found \"LOST\"",
+        "\"STRICT\" :| \"STRICTLY\" :| report.json: field \"extraction.STRICTLY\": expected"
+            + " one of [STRICT, LENIENT, UNPARSED, EMPTY, TRUNCATED], but found \"STRICTLY\""
+      })
+  void should_name_the_field_when_a_report_json_value_is_invalid(
+      String find, String replace, String message) {
+    // GIVEN a report.json with one value broken
+    String json = ReportSamples.pro().toJson();
+    int at = json.indexOf(find);
+    String broken =
+        json.substring(0, at) + replace + json.substring(at + find.length());
+    // WHEN
+    Throwable thrown = catchThrowable(() -> Report.fromJson(broken, "report.json"));
+    // THEN
+    then(thrown).isInstanceOf(DatasetException.class).hasMessageStartingWith(message);
   }
 
   @Test
